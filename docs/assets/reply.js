@@ -1,0 +1,1 @@
+// Enhances reply examples.

@@ -1,0 +1,1 @@
+// Enhances worksheet forms.

@@ -1,0 +1,1 @@
+"""Reply example pages, generated from replies/*.yml."""

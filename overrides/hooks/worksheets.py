@@ -1,0 +1,1 @@
+"""Worksheet pages and downloads, generated from worksheets/*.yml."""

@@ -1,0 +1,139 @@
+"""Shared fixtures: the site is built once per test session (strict), then read or browsed.
+
+Test files say where they run: test_unit_* (pure Python), test_html_* (the built HTML),
+test_browser_* (Debian Chromium through Playwright; marked `browser`).
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WIDTHS = {"phone": 390, "desktop": 1280}
+
+
+def build_site(out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
+    """Run a strict build; the caller decides what a failure means."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+                           "-f", str(config), "-d", str(out)],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(out)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}", pytrace=False)
+    return out
+
+
+def is_redirect_stub(html: str) -> bool:
+    return 'http-equiv="refresh"' in html
+
+
+@pytest.fixture(scope="session")
+def html_pages(site_dir) -> dict[str, str]:
+    """Every content page of the built site: URL path ('' for home, 'reflect/', ...) -> HTML."""
+    pages = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        if is_redirect_stub(html) or path.name == "404.html":
+            continue
+        rel = path.relative_to(site_dir).as_posix()
+        pages[rel[: -len("index.html")] if rel.endswith("index.html") else rel] = html
+    return pages
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+def serve(directory: Path, headers: dict[str, str] | None = None):
+    """Serve a folder on 127.0.0.1 in a thread; returns (base_url, server)."""
+    handler = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir) -> str:
+    url, server = serve(site_dir)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser, base_url):
+    """open_page(path, width=1280, scheme="light", js=True) -> a Playwright page at base_url+path.
+
+    Every page records page.console_errors and page.offhost_requests; requests to any other
+    host are aborted so a test can never leak to the network.
+    """
+    contexts = []
+
+    def _open(path: str = "", width: int = 1280, scheme: str = "light", js: bool = True, **context_args):
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
+                                      java_script_enabled=js, **context_args)
+        contexts.append(context)
+        page = context.new_page()
+        page.console_errors = []
+        page.offhost_requests = []
+        page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+        page.on("pageerror", lambda err: page.console_errors.append(str(err)))
+        own_host = urlsplit(base_url).netloc
+
+        def guard(route):
+            url = route.request.url
+            if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own_host:
+                page.offhost_requests.append(url)
+                route.abort()
+            else:
+                route.continue_()
+
+        page.route("**/*", guard)
+        if path is not None:
+            page.goto(base_url + path)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.fspath.basename.startswith("test_browser_"):
+            item.add_marker(pytest.mark.browser)

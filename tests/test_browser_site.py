@@ -1,0 +1,52 @@
+"""Every page in Chromium: no other host contacted, no console error, zero axe violations,
+at phone and desktop widths in light and dark; and every page reads without JavaScript."""
+from __future__ import annotations
+
+import pytest
+
+from browser_support import axe_violations
+from conftest import WIDTHS
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_every_page_is_clean_and_accessible(open_page, html_pages, base_url, width, scheme):
+    page = open_page(None, width=width, scheme=scheme)
+    problems = []
+    for url in html_pages:
+        page.console_errors.clear()
+        page.goto(base_url + url)
+        page.wait_for_load_state("networkidle")
+        expected = "slate" if scheme == "dark" else "default"
+        actual = page.locator("body").get_attribute("data-md-color-scheme")
+        if actual != expected:
+            problems.append(f"/{url}: colour scheme {actual}, expected {expected}")
+        problems += [f"/{url}: console: {e}" for e in page.console_errors]
+        problems += [f"/{url}: axe: {v}" for v in axe_violations(page)]
+    problems += [f"off-host request: {u}" for u in page.offhost_requests]
+    assert problems == []
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_every_page_reads_and_navigates_without_javascript(open_page, html_pages, base_url, width):
+    page = open_page(None, width=width, js=False)
+    problems = []
+    for url in html_pages:
+        page.goto(base_url + url)
+        h1 = page.locator("article h1")
+        if not h1.is_visible():
+            problems.append(f"/{url}: h1 not visible")
+        text = page.locator("article").inner_text()
+        if len(text.split()) < 20:
+            problems.append(f"/{url}: only {len(text.split())} words visible")
+    # Navigation without JS: the primary nav (a CSS-only drawer on a phone) leads to the steps.
+    for title, url in [("Reflect on your interview", "reflect/"), ("Move forward", "move-forward/")]:
+        page.goto(base_url)
+        if width < 1220:
+            page.locator("header label[for='__drawer']").click()
+            page.locator("nav.md-nav--primary label", has_text="The four steps").first.click()
+            page.wait_for_timeout(400)  # the CSS slide-in
+        page.locator("nav.md-nav--primary a", has_text=title).first.click()
+        if page.url != base_url + url:
+            problems.append(f"nav link {title!r} led to {page.url}")
+    assert problems == []
