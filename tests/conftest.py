@@ -60,10 +60,10 @@ def html_pages(site_dir) -> dict[str, str]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
+    headers_for = staticmethod(lambda path: {})
 
     def end_headers(self):
-        for name, value in self.extra_headers.items():
+        for name, value in self.headers_for(self.path.split("?", 1)[0]).items():
             self.send_header(name, value)
         super().end_headers()
 
@@ -71,10 +71,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path, headers: dict[str, str] | None = None):
-    """Serve a folder on 127.0.0.1 in a thread; returns (base_url, server)."""
-    handler = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that aborts a request it no longer needs is not an error worth printing.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+def serve(directory: Path, headers_for=None):
+    """Serve a folder on 127.0.0.1 in a thread; returns (base_url, server).
+
+    headers_for(path) -> {name: value} adds response headers, as a static host would."""
+    handler = type("Handler", (_QuietHandler,), {"headers_for": staticmethod(headers_for or (lambda path: {}))})
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 

@@ -1,0 +1,76 @@
+"""A careers service's own branding, set in mkdocs.yml `extra.brand`: check it, and make its CSS.
+
+Every key is optional; an empty value means "not branded". Problems are reported as
+`mkdocs.yml: extra.brand.<key>: message` so the person editing the file knows where to look.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+KEYS = {"organisation", "logo", "primary_colour", "contact_url", "contact_label", "footer_text"}
+HEX = re.compile(r"#([0-9a-fA-F]{6})")
+
+
+class BrandError(ValueError):
+    pass
+
+
+def check(brand: dict | None, docs_dir: Path) -> list[str]:
+    """Every problem with the branding settings, as 'mkdocs.yml: extra.brand.key: message'."""
+    problems = []
+    brand = brand or {}
+    if not isinstance(brand, dict):
+        return ["mkdocs.yml: extra.brand: expected a mapping of branding settings"]
+
+    def fail(key, message):
+        problems.append(f"mkdocs.yml: extra.brand.{key}: {message}")
+
+    for key, value in brand.items():
+        if key not in KEYS:
+            fail(key, f"unknown setting (allowed: {', '.join(sorted(KEYS))})")
+        elif value is not None and not isinstance(value, str):
+            fail(key, "expected text")
+    colour = brand.get("primary_colour") or ""
+    if colour:
+        if not HEX.fullmatch(colour):
+            fail("primary_colour", f"{colour!r} must be a colour like #00467f")
+        elif contrast_with_white(colour) < 4.5:
+            fail("primary_colour", f"{colour} is too light: white text on it has contrast "
+                                   f"{contrast_with_white(colour):.2f}:1, it needs at least 4.5:1")
+    url = brand.get("contact_url") or ""
+    if url and not re.match(r"(https?://|mailto:)", url):
+        fail("contact_url", f"{url!r} must start with https://, http:// or mailto:")
+    logo = brand.get("logo") or ""
+    if logo and not (docs_dir / logo).is_file():
+        fail("logo", f"{logo!r} is not a file under docs/")
+    return problems
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_with_white(colour: str) -> float:
+    return 1.05 / (_luminance(colour) + 0.05)
+
+
+def _mix(colour: str, other: str, amount: float) -> str:
+    a = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b))
+
+
+def brand_css(colour: str) -> str:
+    """The CSS that puts the brand colour on the header, buttons and links (light scheme)."""
+    return (
+        "/* Generated from mkdocs.yml extra.brand.primary_colour. */\n"
+        ":root {\n"
+        f"  --md-primary-fg-color: {colour};\n"
+        f"  --md-primary-fg-color--light: {_mix(colour, '#ffffff', 0.2)};\n"
+        f"  --md-primary-fg-color--dark: {_mix(colour, '#000000', 0.25)};\n"
+        f"  --md-typeset-a-color: {colour};\n"
+        "}\n"
+    )

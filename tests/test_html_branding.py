@@ -1,0 +1,101 @@
+"""A careers service's branding (mkdocs.yml extra.brand) shows everywhere it should, and the
+default build shows none of it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from after_the_no.branding import brand_css, check, contrast_with_white
+from conftest import ROOT, build_site
+from site_support import soup
+
+SAMPLE = {
+    "organisation": "Example University Careers Service",
+    "logo": "assets/favicon.svg",
+    "primary_colour": "#00467f",
+    "contact_url": "https://careers.example.ac.uk/book",
+    "contact_label": "Book a careers appointment",
+    "footer_text": "Run by Example University Careers Service for its students.",
+}
+STEP_PAGES = ["reflect/", "respond/", "reconnect/", "move-forward/"]
+
+
+def branded_config(tmp_path: Path, brand: dict) -> Path:
+    """A copy of mkdocs.yml with the sample branding and absolute paths back into the repo."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    config["docs_dir"] = str(ROOT / "docs")
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
+    config["extra"]["brand"] = brand
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def branded_site(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("branded")
+    result = build_site(tmp / "site", branded_config(tmp, SAMPLE))
+    assert result.returncode == 0, result.stderr[-3000:]
+    return tmp / "site"
+
+
+def read(site: Path, url: str):
+    return soup((site / url / "index.html").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("url", ["", *STEP_PAGES, "about/"])
+def test_branded_footer_shows_organisation_text_and_contact(branded_site, url):
+    footer = read(branded_site, url).select_one("footer .md-copyright")
+    assert footer.select_one(".brand-footer").get_text(strip=True) == SAMPLE["footer_text"]
+    assert SAMPLE["organisation"] in footer.get_text()
+    link = footer.select_one("a.brand-contact-footer")
+    assert (link["href"], link.get_text(strip=True)) == (SAMPLE["contact_url"], SAMPLE["contact_label"])
+
+
+@pytest.mark.parametrize("url", STEP_PAGES)
+def test_every_step_page_has_the_contact_link(branded_site, url):
+    link = read(branded_site, url).select_one("article .brand-contact a")
+    assert (link["href"], link.get_text(strip=True)) == (SAMPLE["contact_url"], SAMPLE["contact_label"])
+
+
+def test_logo_and_colour_are_used(branded_site):
+    page = read(branded_site, "reflect/")
+    assert page.select_one(".md-header .md-logo img")["src"] == "../assets/favicon.svg"
+    assert page.find("link", href="../assets/brand.css") is not None
+    assert (branded_site / "assets/brand.css").read_text("utf-8") == brand_css("#00467f")
+    assert "--md-primary-fg-color: #00467f;" in brand_css("#00467f")
+
+
+def test_default_build_shows_no_branding(html_pages, site_dir):
+    for url, html in html_pages.items():
+        page = soup(html)
+        assert page.select(".brand-footer, .brand-contact, .brand-contact-footer") == [], url
+        assert page.select_one(".md-header .md-logo img") is None, url
+        assert "brand.css" not in html, url
+    assert not (site_dir / "assets/brand.css").exists()
+
+
+def test_bad_branding_stops_the_build_with_clear_messages(tmp_path):
+    bad = {"primary_colour": "#ffeb3b", "contact_url": "careers.example.ac.uk", "logo": "nope.png",
+           "colour": "red"}
+    result = build_site(tmp_path / "site", branded_config(tmp_path, bad))
+    assert result.returncode != 0
+    for line in check(bad, ROOT / "docs"):
+        assert line in result.stderr
+
+
+def test_branding_messages():
+    assert check({"primary_colour": "#ffeb3b", "contact_url": "careers.example.ac.uk", "logo": "nope.png",
+                  "colour": "red"}, ROOT / "docs") == [
+        "mkdocs.yml: extra.brand.colour: unknown setting (allowed: contact_label, contact_url, "
+        "footer_text, logo, organisation, primary_colour)",
+        "mkdocs.yml: extra.brand.primary_colour: #ffeb3b is too light: white text on it has contrast 1.22:1, "
+        "it needs at least 4.5:1",
+        "mkdocs.yml: extra.brand.contact_url: 'careers.example.ac.uk' must start with https://, http:// or mailto:",
+        "mkdocs.yml: extra.brand.logo: 'nope.png' is not a file under docs/",
+    ]
+    assert round(contrast_with_white("#00467f"), 2) == 9.62
+    assert check(SAMPLE, ROOT / "docs") == []
