@@ -1,1 +1,360 @@
-// Enhances reply examples.
+// Reply examples: a personaliser for each [data-module="reply"] root.
+//
+// Without this script the page already shows the message as plain text, with the
+// placeholders as [Labels]. This script adds, per root:
+//   - one labelled field per placeholder, remembered on this device only
+//     (localStorage "after-the-no:reply-fields", shared by all examples, so the next one is
+//     filled in for you);
+//   - "Your message": a preview of exactly what Copy, Open in email and Download use;
+//   - "Change the wording": a subject box and a message box. They follow the example and
+//     the fields until the person types in them; from then on their own words are the
+//     message (the fields no longer change it) until they press "Reset to example";
+//   - copy (with a select-and-press-Ctrl+C fallback), a mailto: link, a .txt download;
+//   - a gentle tone check (rules from replies/tone-rules.yml, given to the page as JSON),
+//     which only points things out and never stops anything.
+// The matching (fill, normalise, toneCheck) is the same as in after_the_no/replies.py.
+
+export const STORAGE_KEY = "after-the-no:reply-fields";
+const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
+
+/** Put values into a template; an empty value shows as its label, e.g. [Your name]. */
+export function fill(template, values, labels) {
+  return template.replace(PLACEHOLDER, (whole, name) => {
+    if (!(name in labels)) return whole;
+    const value = String(values[name] || "").trim();
+    return value || `[${labels[name]}]`;
+  });
+}
+
+/** Curly apostrophes and no-break spaces, as phones type them, count as plain ones. */
+export function normalise(text) {
+  return text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\u00a0/g, " ");
+}
+
+/** Every rule the text trips, in rule order, once each: [{id, match, why, suggest}]. */
+export function toneCheck(text, rules) {
+  const plain = normalise(text);
+  const hits = [];
+  for (const rule of rules) {
+    let found = null;
+    try {
+      found = new RegExp(rule.pattern, "i").exec(plain);
+    } catch (error) {
+      console.warn(`reply tone rule ${rule.id} skipped:`, error);
+    }
+    if (found) hits.push({ id: rule.id, match: found[0], why: rule.why, suggest: rule.suggest });
+  }
+  return hits;
+}
+
+/** A mailto: link that keeps every character; line breaks become CRLF (%0D%0A), as RFC 6068 asks. */
+export function mailtoHref(subject, body) {
+  const crlf = body.replace(/\r?\n/g, "\r\n");
+  return `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(crlf)}`;
+}
+
+/** The text of the downloaded .txt file. */
+export function textFile(subject, body) {
+  return `Subject: ${subject}\n\n${body}\n`;
+}
+
+function readStore() {
+  try {
+    const raw = window.localStorage.getItem(STORAGE_KEY);
+    const data = raw ? JSON.parse(raw) : {};
+    const values = {};
+    if (data && typeof data === "object" && !Array.isArray(data)) {
+      for (const [key, value] of Object.entries(data)) {
+        if (typeof value === "string") values[key] = value;
+      }
+    }
+    return { ok: true, values };
+  } catch (error) {
+    return { ok: false, values: {} };
+  }
+}
+
+function writeStore(changes) {
+  try {
+    const { values } = readStore();
+    for (const [key, value] of Object.entries(changes)) {
+      if (value.trim()) values[key] = value;
+      else delete values[key];
+    }
+    if (Object.keys(values).length) window.localStorage.setItem(STORAGE_KEY, JSON.stringify(values));
+    else window.localStorage.removeItem(STORAGE_KEY);
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+
+function forgetStore() {
+  try {
+    window.localStorage.removeItem(STORAGE_KEY);
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (key === "text") node.textContent = value;
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  node.append(...children);
+  return node;
+}
+
+/** Template text as nodes, marking each placeholder so the preview shows what was filled in. */
+function previewNodes(template, values, labels) {
+  const nodes = [];
+  let last = 0;
+  for (const found of template.matchAll(PLACEHOLDER)) {
+    nodes.push(document.createTextNode(template.slice(last, found.index)));
+    const value = String(values[found[1]] || "").trim();
+    nodes.push(el("span", {
+      class: value ? "reply-slot reply-slot--filled" : "reply-slot reply-slot--empty",
+      text: fill(found[0], values, labels),
+    }));
+    last = found.index + found[0].length;
+  }
+  nodes.push(document.createTextNode(template.slice(last)));
+  return nodes;
+}
+
+function readToneRules() {
+  const script = document.getElementById("tone-rules");
+  if (!script) return [];
+  try {
+    const rules = JSON.parse(script.textContent);
+    return Array.isArray(rules) ? rules : [];
+  } catch (error) {
+    console.warn("reply tone rules could not be read:", error);
+    return [];
+  }
+}
+
+function enhance(root, index, toneRules) {
+  const data = JSON.parse(root.querySelector("script.reply-data").textContent);
+  const id = (name) => `reply-${index}-${name}`;
+  const labels = Object.fromEntries(data.placeholders.map((p) => [p.name, p.label]));
+  const stored = readStore();
+  const values = Object.fromEntries(data.placeholders.map((p) => [p.name, stored.values[p.name] || ""]));
+  const state = { version: "message", edited: { message: null, short: null } };
+
+  // --- which version
+  const versionSet = el("fieldset", { class: "reply-version" }, el("legend", { text: "Which version?" }));
+  for (const [value, text] of [["message", "The full message"], ["short", "The shorter version"]]) {
+    const radio = el("input", { type: "radio", name: id("version"), id: id(`version-${value}`), value,
+                                checked: value === "message" });
+    versionSet.append(el("div", { class: "reply-choice" }, radio,
+                         el("label", { for: id(`version-${value}`), text })));
+  }
+
+  // --- the details
+  const fieldSet = el("fieldset", { class: "reply-fields" }, el("legend", { text: "Your details" }));
+  const inputs = {};
+  for (const p of data.placeholders) {
+    const input = el("input", { type: "text", id: id(`field-${p.name}`), name: p.name,
+                                autocomplete: p.autocomplete || "off", spellcheck: "false",
+                                "aria-describedby": p.hint ? id(`hint-${p.name}`) : null });
+    input.value = values[p.name];
+    inputs[p.name] = input;
+    fieldSet.append(el("div", { class: "reply-field" },
+      el("label", { for: input.id, text: p.label }),
+      p.hint ? el("p", { class: "reply-hint", id: id(`hint-${p.name}`), text: p.hint }) : "",
+      input));
+  }
+  const storageNote = el("p", { class: "reply-storage-note", text: stored.ok
+    ? "These details stay on this device, so the next example is filled in for you."
+    : "This browser is not saving your details, so you will need to type them again on the next example." });
+  const forgetButton = el("button", { type: "button", class: "reply-button reply-button--quiet",
+                                      text: "Forget my details" });
+  fieldSet.append(el("div", { class: "reply-storage" }, storageNote, forgetButton));
+
+  // --- the preview
+  const previewHeading = el("h3", { id: id("preview-heading"), class: "reply-preview-heading", text: "Your message" });
+  const previewSubject = el("span", { class: "reply-preview-subject-text" });
+  const previewBody = el("div", { class: "reply-preview-body" });
+  const missing = el("p", { class: "reply-missing", id: id("missing") });
+  const preview = el("div", { class: "reply-preview", role: "group", "aria-labelledby": previewHeading.id },
+    el("p", { class: "reply-preview-subject" },
+       el("span", { class: "reply-subject-label", text: "Subject:" }), " ", previewSubject),
+    previewBody);
+
+  // --- your own wording
+  const subjectBox = el("input", { type: "text", id: id("subject"), class: "reply-subject-box", spellcheck: "true" });
+  const bodyBox = el("textarea", { id: id("body"), class: "reply-body-box", rows: "10", spellcheck: "true" });
+  const editedNote = el("p", { class: "reply-edited-note", hidden: true,
+    text: "These are your own words now, so the details above no longer change them." });
+  const resetButton = el("button", { type: "button", class: "reply-button reply-button--quiet", hidden: true,
+                                     text: "Reset to example" });
+  const editor = el("details", { class: "reply-edit" },
+    el("summary", { text: "Change the wording" }),
+    el("p", { class: "reply-hint", text: "Make it sound like you. What you write here is what you copy and send." }),
+    el("div", { class: "reply-field" }, el("label", { for: subjectBox.id, text: "Subject" }), subjectBox),
+    el("div", { class: "reply-field" }, el("label", { for: bodyBox.id, text: "Message" }), bodyBox),
+    editedNote, resetButton);
+
+  // --- tone, actions, status
+  const tone = el("div", { class: "reply-tone", role: "status" });
+  const copyButton = el("button", { type: "button", class: "reply-button reply-button--primary", text: "Copy message" });
+  const copySubjectButton = el("button", { type: "button", class: "reply-button", text: "Copy subject" });
+  const mailLink = el("a", { class: "reply-button", href: "mailto:", text: "Open in email" });
+  const downloadButton = el("button", { type: "button", class: "reply-button", text: "Download .txt" });
+  const status = el("p", { class: "reply-status", role: "status" });
+  const actions = el("div", { class: "reply-actions" }, copyButton, copySubjectButton, mailLink, downloadButton);
+
+  const ui = el("div", { class: "reply-ui" }, versionSet, fieldSet, previewHeading, missing, preview,
+                editor, tone, actions, status);
+
+  // --- behaviour
+  const template = () => data[state.version];
+  const current = () => state.edited[state.version] || {
+    subject: fill(template().subject, values, labels),
+    body: fill(template().body, values, labels),
+  };
+
+  let lastTone = "";
+  function render() {
+    const edited = state.edited[state.version];
+    const message = current();
+    if (edited) {
+      previewSubject.textContent = message.subject;
+      previewBody.textContent = message.body;
+    } else {
+      previewSubject.replaceChildren(...previewNodes(template().subject, values, labels));
+      previewBody.replaceChildren(...previewNodes(template().body, values, labels));
+      subjectBox.value = message.subject;
+      bodyBox.value = message.body;
+    }
+    editedNote.hidden = resetButton.hidden = !edited;
+    const toFill = data.placeholders.filter((p) => `${message.subject}\n${message.body}`.includes(`[${p.label}]`));
+    missing.textContent = toFill.length ? `Still to fill in: ${toFill.map((p) => p.label).join(", ")}.` : "";
+    missing.hidden = !toFill.length;
+    mailLink.href = mailtoHref(message.subject, message.body);
+    renderTone(toneCheck(`${message.subject}\n${message.body}`, toneRules));
+  }
+
+  function renderTone(hits) {
+    const key = hits.map((h) => `${h.id}:${h.match}`).join("|");
+    if (key === lastTone) return; // unchanged: do not make screen readers repeat it
+    lastTone = key;
+    if (!hits.length) {
+      tone.replaceChildren();
+      return;
+    }
+    const list = el("ul");
+    for (const hit of hits) {
+      list.append(el("li", { "data-rule": hit.id },
+        el("strong", { text: `“${hit.match}”` }), `: ${hit.why} `,
+        el("span", { class: "reply-tone-suggest", text: `Try this: ${hit.suggest}` })));
+    }
+    tone.replaceChildren(
+      el("p", { class: "reply-tone-intro", text: "A gentle check on tone. Some words may read as defensive. "
+        + "You can still copy or send your message as it is." }),
+      list);
+  }
+
+  let statusTimer = 0;
+  function say(text) {
+    // Empty first, so the same message twice in a row is still announced.
+    status.textContent = "";
+    window.clearTimeout(statusTimer);
+    statusTimer = window.setTimeout(() => { status.textContent = text; }, 50);
+  }
+
+  for (const p of data.placeholders) {
+    inputs[p.name].addEventListener("input", () => {
+      values[p.name] = inputs[p.name].value;
+      if (!writeStore({ [p.name]: inputs[p.name].value })) {
+        storageNote.textContent = "This browser is not saving your details, so you will need to type them again on the next example.";
+      }
+      render();
+    });
+  }
+  versionSet.addEventListener("change", (event) => {
+    state.version = event.target.value === "short" ? "short" : "message";
+    render();
+  });
+  const onEdit = () => {
+    state.edited[state.version] = { subject: subjectBox.value, body: bodyBox.value };
+    render();
+  };
+  subjectBox.addEventListener("input", onEdit);
+  bodyBox.addEventListener("input", onEdit);
+  resetButton.addEventListener("click", () => {
+    state.edited[state.version] = null;
+    render();
+    bodyBox.focus();
+    say("Back to the example wording, with your details.");
+  });
+  forgetButton.addEventListener("click", () => {
+    for (const p of data.placeholders) {
+      values[p.name] = "";
+      inputs[p.name].value = "";
+    }
+    render();
+    say(forgetStore() ? "Your details are cleared from this device." : "Your details are cleared from this page.");
+  });
+
+  function selectForCopy(box, what) {
+    editor.open = true;
+    box.focus();
+    box.select();
+    say(`Your browser did not let this page copy. The ${what} is selected: press Ctrl+C (or Cmd+C on a Mac) `
+      + "to copy it. On a phone, tap and hold it, then choose Copy.");
+  }
+  async function copy(text, box, what, done) {
+    try {
+      if (!navigator.clipboard || !navigator.clipboard.writeText) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(text);
+      say(done);
+    } catch (error) {
+      selectForCopy(box, what);
+    }
+  }
+  copyButton.addEventListener("click", () => copy(current().body, bodyBox, "message",
+    "Message copied. Paste it into your email or message."));
+  copySubjectButton.addEventListener("click", () => copy(current().subject, subjectBox, "subject",
+    "Subject copied. Paste it into the subject line."));
+  mailLink.addEventListener("click", () => say("Opening your email program with this message."));
+  downloadButton.addEventListener("click", () => {
+    const message = current();
+    const url = URL.createObjectURL(new Blob([textFile(message.subject, message.body)], { type: "text/plain;charset=utf-8" }));
+    const link = el("a", { href: url, download: `${data.slug}.txt`, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+    say(`Downloaded ${data.slug}.txt.`);
+  });
+
+  render();
+  // Only now, with everything built, swap the plain text for the personaliser.
+  root.querySelector(".reply-static").hidden = true;
+  root.append(ui);
+  root.classList.add("reply--enhanced");
+}
+
+const roots = document.querySelectorAll('[data-module="reply"]');
+if (roots.length) {
+  const toneRules = readToneRules();
+  roots.forEach((root, index) => {
+    if (root.dataset.replyReady) return;
+    root.dataset.replyReady = "true";
+    try {
+      enhance(root, index, toneRules);
+    } catch (error) {
+      // This one stays as plain text, which still works; the others carry on.
+      root.querySelector(".reply-ui")?.remove();
+      const fallback = root.querySelector(".reply-static");
+      if (fallback) fallback.hidden = false;
+      console.error("reply example could not be enhanced:", error);
+    }
+  });
+}

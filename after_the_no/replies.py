@@ -1,0 +1,453 @@
+"""Reply examples: load and validate replies/*.yml, check tone, and render the pages.
+
+Everything here is plain Python, so it can be tested without MkDocs. The hook
+(overrides/hooks/replies.py) only calls `load_library`, `page_markdown` and `index_markdown`.
+The format of the files is described in replies/README.md.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from after_the_no.definitions import Checker, DefinitionError, Document, Problem, load
+
+MAX_WORDS = 150
+STORAGE_KEY = "after-the-no:reply-fields"  # also in docs/assets/reply.js
+SPECIAL_FILES = ("placeholders.yml", "tone-rules.yml")
+
+NAME = r"[a-z][a-z0-9_]*"
+PLACEHOLDER = re.compile(r"\{(" + NAME + r")\}")
+MESSAGE_FIELDS = (("subject",), ("body",), ("short", "subject"), ("short", "body"))
+
+
+# ---------------------------------------------------------------- the data
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    name: str
+    label: str
+    hint: str = ""
+    autocomplete: str = "off"
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    slug: str
+    order: int
+    title: str
+    when: str
+    placeholders: tuple[str, ...]
+    message: Message
+    short: Message
+    avoid: tuple[str, ...]
+    guide_text: str = ""
+    guide_link: str = ""
+
+
+@dataclass(frozen=True)
+class ToneRule:
+    id: str
+    pattern: str  # a regular expression both Python `re` and JavaScript `RegExp` read the same way
+    why: str
+    suggest: str
+    example: str
+
+
+@dataclass(frozen=True)
+class Library:
+    replies: list[Reply]
+    placeholders: dict[str, Placeholder]
+    tone_rules: list[ToneRule]
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def word_count(text: str) -> int:
+    """Words as a reader sees them; a placeholder such as {interviewer_name} counts as one."""
+    return len(text.split())
+
+
+def placeholders_in(text: str) -> list[str]:
+    return PLACEHOLDER.findall(text)
+
+
+def fill(template: str, values: dict[str, str], placeholders: dict[str, Placeholder]) -> str:
+    """Put values into a template; an empty value shows as its visible label, e.g. [Your name].
+
+    docs/assets/reply.js does exactly the same in the browser.
+    """
+    def one(match: re.Match) -> str:
+        value = (values.get(match.group(1)) or "").strip()
+        return value or f"[{placeholders[match.group(1)].label}]"
+    return PLACEHOLDER.sub(one, template)
+
+
+# ---------------------------------------------------------------- tone check
+
+# Both this module and reply.js normalise text the same way before matching, so curly
+# apostrophes and no-break spaces typed on phones match the plain ones in the rules.
+_NORMALISE = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u00a0": " "})
+_JS_SPECIAL = re.compile(r"[.*+?^${}()|\[\]\\/]")
+# Syntax that Python and JavaScript read differently (or only one of them reads at all).
+_NOT_PORTABLE = re.compile(r"\(\?(?![:=!]|<[=!])|\\[AZzGpP]|\(\?P|[*+?}]\+")
+
+
+def normalise(text: str) -> str:
+    return text.translate(_NORMALISE)
+
+
+def phrase_pattern(phrase: str) -> str:
+    """'but I' -> '\\bbut\\s+I\\b': whole words, any run of spaces or line breaks between them."""
+    words = [_JS_SPECIAL.sub(lambda m: "\\" + m.group(0), w) for w in normalise(phrase).split()]
+    pattern = r"\s+".join(words)
+    if re.match(r"\w", words[0]):
+        pattern = r"\b" + pattern
+    if re.search(r"\w$", words[-1]):
+        pattern += r"\b"
+    return pattern
+
+
+def compile_rule(pattern: str) -> re.Pattern:
+    # re.ASCII and IGNORECASE behave as JavaScript's RegExp(pattern, "i") does for \b, \w and \s.
+    return re.compile(pattern, re.IGNORECASE | re.ASCII)
+
+
+def tone_check(text: str, rules: list[ToneRule]) -> list[tuple[str, str]]:
+    """Every rule the text trips, in rule order, once each: [(rule id, the words matched)]."""
+    text = normalise(text)
+    hits = []
+    for rule in rules:
+        match = compile_rule(rule.pattern).search(text)
+        if match:
+            hits.append((rule.id, match.group(0)))
+    return hits
+
+
+# ---------------------------------------------------------------- loading and validation
+
+
+def load_placeholders(path: Path, name: str) -> dict[str, Placeholder]:
+    doc = load(path, name)
+    check = Checker(doc)
+    result: dict[str, Placeholder] = {}
+    if not isinstance(doc.data, dict) or not doc.data:
+        check.fail((), "expected a mapping of placeholder names to labels")
+    else:
+        for key, value in doc.data.items():
+            if not re.fullmatch(NAME, key):
+                check.fail((key,), f"{key!r} must match {NAME}")
+                continue
+            if isinstance(value, str):  # the short form: name: Label
+                if check.text((key,), value):
+                    result[key] = Placeholder(key, value.strip())
+                continue
+            entry = check.mapping((key,), value, {"label"}, {"hint", "autocomplete"})
+            if entry is None:
+                continue
+            label = check.text((key, "label"), entry["label"]) if "label" in entry else None
+            hint = check.text((key, "hint"), entry["hint"]) if "hint" in entry else ""
+            auto = check.slug((key, "autocomplete"), entry["autocomplete"], r"[a-z][a-z-]*") \
+                if "autocomplete" in entry else "off"
+            if label and hint is not None and auto:
+                result[key] = Placeholder(key, label.strip(), (hint or "").strip(), auto)
+    check.raise_if_any()
+    return result
+
+
+def load_tone_rules(path: Path, name: str) -> list[ToneRule]:
+    doc = load(path, name)
+    check = Checker(doc)
+    rules: list[ToneRule] = []
+    top = check.mapping((), doc.data, {"rules"})
+    items = check.sequence(("rules",), top.get("rules")) if top and "rules" in top else None
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items or []):
+        at = ("rules", i)
+        entry = check.mapping(at, item, {"id", "why", "suggest", "example"}, {"phrase", "pattern"})
+        if entry is None:
+            continue
+        rule_id = check.slug(at + ("id",), entry.get("id")) if "id" in entry else None
+        if rule_id in seen:
+            check.fail(at + ("id",), f"{rule_id!r} is also used by rules[{seen[rule_id]}]")
+        elif rule_id:
+            seen[rule_id] = i
+        why, suggest, example = (check.text(at + (k,), entry.get(k)) if k in entry else None
+                                 for k in ("why", "suggest", "example"))
+        pattern = _rule_pattern(check, at, entry)
+        if pattern and example and not compile_rule(pattern).search(normalise(example)):
+            check.fail(at + ("example",), f"{example!r} does not trip this rule")
+        if rule_id and why and suggest and example and pattern:
+            rules.append(ToneRule(rule_id, pattern, why.strip(), suggest.strip(), example))
+    check.raise_if_any()
+    return rules
+
+
+def _rule_pattern(check: Checker, at: tuple, entry: dict) -> str | None:
+    if ("phrase" in entry) == ("pattern" in entry):
+        check.fail(at, "give exactly one of phrase or pattern")
+        return None
+    if "phrase" in entry:
+        phrase = check.text(at + ("phrase",), entry["phrase"])
+        return phrase_pattern(phrase) if phrase else None
+    pattern = check.text(at + ("pattern",), entry["pattern"])
+    if pattern is None:
+        return None
+    if _NOT_PORTABLE.search(pattern):
+        check.fail(at + ("pattern",), "use only syntax that Python and JavaScript share "
+                                      "(no inline flags, named groups, \\A, \\Z or possessive repeats)")
+        return None
+    try:
+        compiled = compile_rule(pattern)
+    except re.error as error:
+        check.fail(at + ("pattern",), f"not a valid regular expression: {error}")
+        return None
+    if compiled.search(""):
+        check.fail(at + ("pattern",), "matches empty text, so it would flag every message")
+        return None
+    return pattern
+
+
+REPLY_KEYS = {"order", "title", "when", "placeholders", "subject", "body", "avoid", "short"}
+
+
+def build_reply(doc: Document, known: dict[str, Placeholder] | None) -> Reply:
+    """Validate one reply file (already parsed) and return the Reply it describes.
+
+    known is None when placeholders.yml itself is broken: its problems are reported, and
+    the replies are checked for everything else."""
+    check = Checker(doc)
+    data = check.mapping((), doc.data, REPLY_KEYS, {"guide"})
+    if data is None:
+        check.raise_if_any()
+    slug = Path(doc.name).stem
+    check.slug((), slug)
+    order = check.integer(("order",), data["order"], 1, 99) if "order" in data else None
+    title = check.text(("title",), data["title"]) if "title" in data else None
+    when = check.text(("when",), data["when"]) if "when" in data else None
+    if when and "\n" in when.strip():
+        check.fail(("when",), "must be one line (it is the summary on the index page)")
+
+    declared = _declared(check, data, known)
+    texts: dict[tuple, str] = {}
+    if "short" in data:
+        short = check.mapping(("short",), data["short"], {"body"}, {"subject"})
+        if short is None:
+            data = {**data, "short": {}}
+    for path in MESSAGE_FIELDS:
+        parent = data if len(path) == 1 else data.get("short") or {}
+        if path[-1] not in parent:
+            continue
+        value = check.text(path, parent[path[-1]])
+        if value is not None:
+            texts[path] = value.strip()
+    for path, value in texts.items():
+        _check_message_text(check, path, value, declared)
+    if declared is not None:
+        used = {name for value in texts.values() for name in placeholders_in(value)}
+        for i, name in enumerate(declared):
+            if (known is None or name in known) and name not in used and name not in declared[:i]:
+                check.fail(("placeholders", i), f"{name!r} is declared but not used in any message")
+    if ("body",) in texts and ("short", "body") in texts:
+        long, short_words = word_count(texts[("body",)]), word_count(texts[("short", "body")])
+        if short_words >= long:
+            check.fail(("short", "body"), f"{short_words} words; the shorter version must be shorter "
+                                          f"than body ({long} words)")
+
+    avoid = check.sequence(("avoid",), data["avoid"]) if "avoid" in data else None
+    avoid_items = [check.text(("avoid", i), item) for i, item in enumerate(avoid or [])]
+    guide_text, guide_link = _guide(check, data)
+    check.raise_if_any()
+    return Reply(slug=slug, order=order, title=title.strip(), when=" ".join(when.split()),
+                 placeholders=tuple(declared),
+                 message=Message(texts[("subject",)], texts[("body",)]),
+                 short=Message(texts.get(("short", "subject"), texts[("subject",)]), texts[("short", "body")]),
+                 avoid=tuple(item.strip() for item in avoid_items),
+                 guide_text=guide_text, guide_link=guide_link)
+
+
+def _declared(check: Checker, data: dict, known: dict[str, Placeholder] | None) -> list[str] | None:
+    if "placeholders" not in data:
+        return None
+    names = check.sequence(("placeholders",), data["placeholders"])
+    if names is None:
+        return None
+    for i, name in enumerate(names):
+        if not isinstance(name, str) or (known is not None and name not in known):
+            check.fail(("placeholders", i), f"{name!r} is not in replies/placeholders.yml "
+                                            f"(known: {', '.join(sorted(known))})")
+        elif name in names[:i]:
+            check.fail(("placeholders", i), f"{name!r} is declared twice")
+    return [name for name in names if isinstance(name, str)]
+
+
+def _check_message_text(check: Checker, path: tuple, value: str, declared: list[str] | None) -> None:
+    for name in dict.fromkeys(placeholders_in(value)):
+        if declared is not None and name not in declared:
+            check.fail(path, f"uses {{{name}}} but placeholders does not declare it")
+    leftover = PLACEHOLDER.sub("", value)
+    if "{" in leftover or "}" in leftover:
+        check.fail(path, "stray { or }: write a placeholder as {name}, in lower case with _ between words")
+    if path[-1] == "subject" and "\n" in value:
+        check.fail(path, "must be one line")
+    if path[-1] == "body" and word_count(value) > MAX_WORDS:
+        check.fail(path, f"{word_count(value)} words; keep a message to {MAX_WORDS} words or fewer")
+
+
+def _guide(check: Checker, data: dict) -> tuple[str, str]:
+    if "guide" not in data:
+        return "", ""
+    guide = check.mapping(("guide",), data["guide"], {"text", "link"})
+    if guide is None:
+        return "", ""
+    text = check.text(("guide", "text"), guide.get("text")) if "text" in guide else None
+    link = check.text(("guide", "link"), guide.get("link")) if "link" in guide else None
+    if link and not re.fullmatch(r"[a-z0-9-]+(/[a-z0-9-]+)*\.md(#[a-z0-9-]+)?", link):
+        check.fail(("guide", "link"), f"{link!r} must be a guide page under docs/, e.g. respond.md#thank-them")
+        link = None
+    return (text.strip(), link) if text and link else ("", "")
+
+
+def load_library(folder: Path, relative_to: Path) -> Library:
+    """Load placeholders, tone rules and every reply; raise one DefinitionError listing every problem."""
+    def name(path: Path) -> str:
+        return path.relative_to(relative_to).as_posix()
+
+    problems: list[Problem] = []
+    placeholders: dict[str, Placeholder] | None = None
+    rules: list[ToneRule] = []
+    try:
+        placeholders = load_placeholders(folder / "placeholders.yml", name(folder / "placeholders.yml"))
+    except DefinitionError as error:
+        problems.extend(error.problems)
+    try:
+        rules = load_tone_rules(folder / "tone-rules.yml", name(folder / "tone-rules.yml"))
+    except DefinitionError as error:
+        problems.extend(error.problems)
+    replies: list[Reply] = []
+    orders: dict[int, str] = {}
+    for path in sorted(folder.glob("*.yml")):
+        if path.name in SPECIAL_FILES:
+            continue
+        try:
+            doc = load(path, name(path))
+            reply = build_reply(doc, placeholders)
+        except DefinitionError as error:
+            problems.extend(error.problems)
+            continue
+        if reply.order in orders:
+            problems.append(Problem(doc.name, doc.line(("order",)), "order",
+                                    f"{reply.order} is also the order of {orders[reply.order]}"))
+        orders[reply.order] = doc.name
+        for hit in tone_check(reply.message.subject + "\n" + reply.message.body + "\n" + reply.short.body, rules):
+            problems.append(Problem(doc.name, doc.line(("body",)), "body",
+                                    f"the example itself trips tone rule {hit[0]!r} ({hit[1]!r})"))
+        replies.append(reply)
+    if problems:
+        raise DefinitionError(problems)
+    return Library(sorted(replies, key=lambda r: r.order), placeholders, rules)
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _json_script(data: Any, **attrs: str) -> str:
+    """Data for the page's script as a JSON block: never executed, so it is safe under any CSP."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    attributes = "".join(f' {k.rstrip("_")}="{_e(v)}"' for k, v in attrs.items())
+    return f'<script type="application/json"{attributes}>{text}</script>'
+
+
+def _message_html(message: Message, placeholders: dict[str, Placeholder], css: str) -> str:
+    shown = {name: "" for name in placeholders}
+    subject = _e(fill(message.subject, shown, placeholders))
+    body = _e(fill(message.body, shown, placeholders))
+    return (f'<div class="reply-text {css}">\n'
+            f'<p class="reply-subject"><span class="reply-subject-label">Subject:</span> {subject}</p>\n'
+            f'<pre class="reply-body">{body}</pre>\n'
+            f'</div>')
+
+
+def _md_escape(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#])", r"\\\1", text)
+
+
+def page_markdown(reply: Reply, library: Library) -> str:
+    """The Markdown of /replies/<slug>/: headings in Markdown (anchors, table of contents),
+    the message itself as ready-made HTML so no Markdown rule can change its text."""
+    known = library.placeholders
+    data = {
+        "slug": reply.slug,
+        "placeholders": [{"name": n, "label": known[n].label, "hint": known[n].hint,
+                          "autocomplete": known[n].autocomplete} for n in reply.placeholders],
+        "message": {"subject": reply.message.subject, "body": reply.message.body},
+        "short": {"subject": reply.short.subject, "body": reply.short.body},
+    }
+    slots = "".join(f"<li>[{_e(known[n].label)}]</li>" for n in reply.placeholders)
+    avoid = "".join(f"<li>{_e(item)}</li>\n" for item in reply.avoid)
+    guide = (f"\nMore about this moment in the guide: [{_md_escape(reply.guide_text)}](../{reply.guide_link}).\n"
+             if reply.guide_link else "")
+    # Curly quotes: the theme writes the description into an attribute without escaping it.
+    description = re.sub(r'"([^"]*)"', "\u201c\\1\u201d",
+                         f"{reply.title}: an example message to fill in, copy and send. {reply.when}")
+    return f"""---
+description: {json.dumps(description, ensure_ascii=False)}
+---
+
+# {_md_escape(reply.title)}
+
+## When to use it {{#when-to-use-it}}
+
+<p class="reply-when">{_e(reply.when)}</p>
+{guide}
+## The message {{#the-message}}
+
+<div class="reply" data-module="reply" data-slug="{reply.slug}">
+{_json_script(data, class_="reply-data")}
+<div class="reply-static">
+<p>Before you send it, put in your own details where you see:</p>
+<ul class="reply-placeholders">{slots}</ul>
+{_message_html(reply.message, known, "reply-text--full")}
+</div>
+</div>
+
+{_json_script([{"id": r.id, "pattern": r.pattern, "why": r.why, "suggest": r.suggest}
+               for r in library.tone_rules], id="tone-rules")}
+
+## What to avoid {{#what-to-avoid}}
+
+<ul class="reply-avoid">
+{avoid}</ul>
+
+## A shorter version {{#shorter-version}}
+
+<p>For a quick note, a text or a short message on a work network.</p>
+
+{_message_html(reply.short, known, "reply-text--short")}
+
+[All reply examples](index.md)
+"""
+
+
+def index_markdown(replies: list[Reply]) -> str:
+    """The list that replaces <!-- reply-list --> on docs/replies/index.md: Markdown links,
+    so MkDocs checks each one like any other link."""
+    items = "\n".join(f"- [{_md_escape(r.title)}]({r.slug}.md)<br>\n"
+                      f"  <span class=\"reply-list-when\">{_e(r.when)}</span>" for r in replies)
+    return f'<div class="reply-list" markdown>\n\n{items}\n\n</div>'

@@ -1,0 +1,295 @@
+"""Reply examples in Chromium: the personaliser, copy, mailto, download, tone check, axe, no-JS."""
+from __future__ import annotations
+
+import json
+from urllib.parse import unquote
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from after_the_no import replies
+from conftest import WIDTHS
+from reply_support import SLUGS, TONE_SAMPLES, library
+
+PAGE = "replies/thank-you-for-feedback/"
+CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def reply(slug: str = "thank-you-for-feedback") -> replies.Reply:
+    return {r.slug: r for r in library().replies}[slug]
+
+
+def expected(template: str, values: dict[str, str]) -> str:
+    return replies.fill(template, values, library().placeholders)
+
+
+def preview_body(page) -> str:
+    return page.locator(".reply-preview-body").text_content()
+
+
+def fill_details(page, values: dict[str, str]) -> None:
+    labels = library().placeholders
+    for name, value in values.items():
+        page.get_by_label(labels[name].label, exact=True).fill(value)
+
+
+def assert_clean(page) -> None:
+    assert page.console_errors == []
+    assert page.offhost_requests == []
+
+
+def test_typing_fills_the_preview(open_page):
+    page = open_page(PAGE)
+    values = {"interviewer_name": "Ms Okafor", "company": "Acme"}
+    fill_details(page, values)
+    body = expected(reply().message.body, values)
+    assert preview_body(page) == body
+    assert page.locator(".reply-preview-subject-text").text_content() == "Thank you for your feedback"
+    assert page.locator(".reply-missing").text_content() == "Still to fill in: Your name."
+    assert page.locator(".reply-preview .reply-slot--filled").all_text_contents() == ["Ms Okafor", "Acme"]
+    assert page.locator(".reply-preview .reply-slot--empty").all_text_contents() == ["[Your name]"]
+    assert page.locator(".reply-body-box").input_value() == body
+    assert page.locator(".reply-static").is_hidden()
+    assert_clean(page)
+
+
+def test_markup_typed_as_a_name_shows_as_text(open_page):
+    page = open_page(PAGE)
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    name = '<img src=x onerror="alert(1)"><b>Sam</b>'
+    fill_details(page, {"interviewer_name": name})
+    assert preview_body(page).startswith(f"Dear {name},\n")
+    assert page.locator(".reply-preview img, .reply-preview b").count() == 0
+    assert dialogs == []
+    assert_clean(page)
+
+
+def test_details_are_remembered_on_the_device_for_the_next_example(open_page):
+    page = open_page(PAGE)
+    fill_details(page, {"interviewer_name": "Zoë", "company": "Acme", "your_name": "Alex"})
+    assert json.loads(page.evaluate("localStorage.getItem('after-the-no:reply-fields')")) == \
+        {"interviewer_name": "Zoë", "company": "Acme", "your_name": "Alex"}
+    page.goto(page.url.replace("thank-you-for-feedback", "ask-feedback-after-call"))
+    assert page.get_by_label("Interviewer's name", exact=True).input_value() == "Zoë"
+    assert page.get_by_label("Your name", exact=True).input_value() == "Alex"
+    assert preview_body(page) == expected(reply("ask-feedback-after-call").message.body,
+                                          {"interviewer_name": "Zoë", "your_name": "Alex"})
+    page.get_by_role("button", name="Forget my details").click()
+    expect(page.locator(".reply-status")).to_have_text("Your details are cleared from this device.")
+    assert page.evaluate("localStorage.getItem('after-the-no:reply-fields')") is None
+    assert page.get_by_label("Interviewer's name", exact=True).input_value() == ""
+    assert_clean(page)
+
+
+def test_copy_puts_exactly_the_preview_on_the_clipboard(open_page):
+    page = open_page(PAGE, **CLIPBOARD)
+    fill_details(page, {"interviewer_name": "Ms Okafor", "company": "Acme & Sons", "your_name": "Alex"})
+    page.get_by_role("button", name="Copy message").click()
+    expect(page.locator(".reply-status")).to_have_text("Message copied. Paste it into your email or message.")
+    body = expected(reply().message.body, {"interviewer_name": "Ms Okafor", "company": "Acme & Sons",
+                                           "your_name": "Alex"})
+    assert page.evaluate("navigator.clipboard.readText()") == preview_body(page) == body
+    page.get_by_role("button", name="Copy subject").click()
+    expect(page.locator(".reply-status")).to_have_text("Subject copied. Paste it into the subject line.")
+    assert page.evaluate("navigator.clipboard.readText()") == "Thank you for your feedback"
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("refuse", [
+    "navigator.clipboard.writeText = () => Promise.reject(new DOMException('No', 'NotAllowedError'));",
+    "Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});",
+], ids=["refused", "missing"])
+def test_when_the_clipboard_is_refused_the_text_is_selected_with_instructions(open_page, base_url, refuse):
+    page = open_page(None)
+    page.add_init_script(refuse)
+    page.goto(base_url + PAGE)
+    fill_details(page, {"interviewer_name": "Sam"})
+    page.get_by_role("button", name="Copy message").click()
+    expect(page.locator(".reply-status")).to_have_text(
+        "Your browser did not let this page copy. The message is selected: press Ctrl+C (or Cmd+C on a Mac) "
+        "to copy it. On a phone, tap and hold it, then choose Copy.")
+    selected = page.evaluate("""() => { const box = document.activeElement;
+        return [box.matches('textarea.reply-body-box'), box.value.slice(box.selectionStart, box.selectionEnd)]; }""")
+    assert selected == [True, preview_body(page)]
+    assert page.locator("details.reply-edit").get_attribute("open") == ""
+    assert_clean(page)
+
+
+def test_open_in_email_keeps_every_character(open_page):
+    page = open_page("replies/future-roles/")
+    values = {"interviewer_name": "Zoë Ångström", "company": "Smith & Jones? #1", "new_role": "Café lead",
+              "role": "barista 50%+", "your_name": "José"}
+    fill_details(page, values)
+    href = page.get_by_role("link", name="Open in email").get_attribute("href")
+    assert href.startswith("mailto:?subject=")
+    query = href[len("mailto:?"):]
+    assert "\n" not in query and " " not in query and "%0D%0A" in query
+    fields = dict(part.split("=", 1) for part in query.split("&"))
+    assert list(fields) == ["subject", "body"]
+    assert unquote(fields["subject"]) == "The Café lead job at Smith & Jones? #1"
+    assert unquote(fields["body"]) == expected(reply("future-roles").message.body, values).replace("\n", "\r\n")
+    assert_clean(page)
+
+
+def test_download_saves_subject_and_body_as_text(open_page, tmp_path):
+    page = open_page(PAGE)
+    fill_details(page, {"interviewer_name": "Zoë"})
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download .txt").click()
+    download = info.value
+    assert download.suggested_filename == "thank-you-for-feedback.txt"
+    download.save_as(tmp_path / "reply.txt")
+    assert (tmp_path / "reply.txt").read_text("utf-8") == \
+        "Subject: Thank you for your feedback\n\n" + expected(reply().message.body, {"interviewer_name": "Zoë"}) + "\n"
+    expect(page.locator(".reply-status")).to_have_text("Downloaded thank-you-for-feedback.txt.")
+    assert_clean(page)
+
+
+def test_your_own_wording_wins_until_reset(open_page):
+    page = open_page(PAGE, **CLIPBOARD)
+    page.get_by_text("Change the wording").click()
+    page.locator(".reply-body-box").fill("Dear Sam,\n\nThank you.\n\nAlex")
+    page.locator(".reply-subject-box").fill("Thanks, Sam")
+    fill_details(page, {"interviewer_name": "Someone else"})
+    assert preview_body(page) == "Dear Sam,\n\nThank you.\n\nAlex"
+    assert page.locator(".reply-preview-subject-text").text_content() == "Thanks, Sam"
+    expect(page.locator(".reply-edited-note")).to_be_visible()
+    page.get_by_role("button", name="Copy message").click()
+    expect(page.locator(".reply-status")).to_have_text("Message copied. Paste it into your email or message.")
+    assert page.evaluate("navigator.clipboard.readText()") == "Dear Sam,\n\nThank you.\n\nAlex"
+    page.get_by_role("button", name="Reset to example").click()
+    expect(page.locator(".reply-status")).to_have_text("Back to the example wording, with your details.")
+    assert preview_body(page) == expected(reply().message.body, {"interviewer_name": "Someone else"})
+    expect(page.locator(".reply-edited-note")).to_be_hidden()
+    assert_clean(page)
+
+
+def test_the_shorter_version_can_be_chosen(open_page):
+    page = open_page(PAGE)
+    fill_details(page, {"interviewer_name": "Sam", "company": "Acme", "your_name": "Alex"})
+    page.get_by_label("The shorter version").check()
+    values = {"interviewer_name": "Sam", "company": "Acme", "your_name": "Alex"}
+    assert preview_body(page) == expected(reply().short.body, values)
+    assert page.locator(".reply-body-box").input_value() == expected(reply().short.body, values)
+    assert_clean(page)
+
+
+def test_the_tone_check_flags_gently_clears_and_never_blocks(open_page):
+    page = open_page(PAGE, **CLIPBOARD)
+    tone = page.locator(".reply-tone")
+    assert tone.get_attribute("role") == "status"
+    expect(tone).to_be_empty()
+    page.get_by_text("Change the wording").click()
+    text = "Dear Sam,\n\nThanks, but I think that was unfair.\n\nAlex"
+    page.locator(".reply-body-box").fill(text)
+    expect(tone.locator("li")).to_have_count(2)
+    assert tone.locator("li").evaluate_all("items => items.map(li => li.dataset.rule)") == ["but-i", "unfair"]
+    rules = {r.id: r for r in library().tone_rules}
+    assert tone.locator("li").first.text_content() == \
+        f"“but I”: {rules['but-i'].why} Try this: {rules['but-i'].suggest}"
+    assert tone.locator(".reply-tone-intro").text_content() == (
+        "A gentle check on tone. Some words may read as defensive. You can still copy or send your message as it is.")
+    page.get_by_role("button", name="Copy message").click()  # never blocks
+    expect(page.locator(".reply-status")).to_have_text("Message copied. Paste it into your email or message.")
+    assert page.evaluate("navigator.clipboard.readText()") == text
+    assert unquote(page.get_by_role("link", name="Open in email").get_attribute("href").split("body=")[1]) == \
+        text.replace("\n", "\r\n")
+    page.locator(".reply-body-box").fill("Dear Sam,\n\nThank you for your thoughts.\n\nAlex")
+    expect(tone).to_be_empty()
+    assert_clean(page)
+
+
+def test_the_browser_tone_check_agrees_with_python(open_page):
+    page = open_page(PAGE)
+    texts = [text for text, _ in TONE_SAMPLES] + [r.example for r in library().tone_rules]
+    in_browser = page.evaluate("""async (texts) => {
+        const module = await import(new URL('../../assets/reply.js', location.href));
+        const rules = JSON.parse(document.getElementById('tone-rules').textContent);
+        return texts.map(text => module.toneCheck(text, rules).map(hit => [hit.id, hit.match]));
+    }""", texts)
+    in_python = [[list(hit) for hit in replies.tone_check(text, library().tone_rules)] for text in texts]
+    assert in_browser == in_python
+    assert [[hit[0] for hit in hits] for hits in in_browser[:len(TONE_SAMPLES)]] == [ids for _, ids in TONE_SAMPLES]
+    # And through the page itself, as a person would see it.
+    page.get_by_text("Change the wording").click()
+    for text, ids in TONE_SAMPLES:
+        page.locator(".reply-body-box").fill(text)
+        expect(page.locator(".reply-tone li")).to_have_count(len(ids))
+        assert page.locator(".reply-tone li").evaluate_all("items => items.map(li => li.dataset.rule)") == ids
+    assert_clean(page)
+
+
+def test_blocked_storage_still_works_and_says_so(open_page, base_url):
+    page = open_page(None)
+    page.add_init_script("""Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});""")
+    # Material's own inline script throws when storage is blocked, on every page; reply.js must add nothing.
+    page.goto(base_url)
+    page.wait_for_load_state("networkidle")
+    theme_errors = list(page.console_errors)
+    page.console_errors.clear()
+    page.goto(base_url + PAGE)
+    fill_details(page, {"interviewer_name": "Sam"})
+    assert preview_body(page).startswith("Dear Sam,\n")
+    assert page.locator(".reply-storage-note").text_content() == \
+        "This browser is not saving your details, so you will need to type them again on the next example."
+    page.wait_for_load_state("networkidle")
+    assert page.console_errors == theme_errors
+    assert page.offhost_requests == []
+
+
+def test_pages_without_a_reply_are_left_alone(open_page):
+    page = open_page("")
+    assert page.locator(".reply-ui").count() == 0
+    assert_clean(page)
+
+
+def test_every_reply_page_enhances_without_errors(open_page, base_url):
+    page = open_page(None)
+    for slug in SLUGS:
+        page.goto(base_url + f"replies/{slug}/")
+        expect(page.locator(".reply-ui")).to_have_count(1)
+        assert preview_body(page) == expected(reply(slug).message.body, {})
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_reply_pages_read_without_javascript(open_page, width):
+    page = open_page(PAGE, width=width, js=False)
+    assert page.locator(".reply-ui").count() == 0
+    assert page.locator(".reply-static pre.reply-body").inner_text() == expected(reply().message.body, {})
+    expect(page.locator(".reply-static .reply-subject")).to_have_text("Subject: Thank you for your feedback")
+    expect(page.locator(".reply-static .reply-placeholders")).to_be_visible()
+    expect(page.locator(".reply-text--short pre.reply-body")).to_be_visible()
+    expect(page.locator(".reply-avoid li").first).to_be_visible()
+    page.goto(page.url.replace(PAGE, "replies/"))
+    expect(page.locator(".reply-list li")).to_have_count(len(SLUGS))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_no_axe_violations_in_every_state(open_page, base_url, width, scheme):
+    page = open_page(PAGE, width=width, scheme=scheme)
+    axe = Axe()
+    reports = []
+
+    def check(state):
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+        if result.violations_count:
+            reports.append(f"--- {state}\n{result.generate_report()}")
+
+    check("fresh")
+    fill_details(page, {"interviewer_name": "Sam"})
+    page.get_by_text("Change the wording").click()
+    page.locator(".reply-body-box").fill("Thanks, but I think it was unfair!!")
+    page.get_by_role("button", name="Download .txt").click()
+    expect(page.locator(".reply-tone li")).to_have_count(3)
+    check("filled, edited, tone flags and status shown")
+    for url in ["replies/"] + [f"replies/{slug}/" for slug in SLUGS]:
+        page.goto(base_url + url)
+        check(url)
+    print("\n".join(reports))
+    assert reports == []
+    assert_clean(page)
