@@ -59,7 +59,7 @@ def test_thank_you_for_feedback_carries_the_ideas_of_the_articles_example():
         assert idea in body
 
 
-SOURCE = Path(os.environ.get("AFTER_THE_NO_SOURCE", "/work/shared/source-article.txt"))
+SOURCE = Path(os.environ.get("AFTER_THE_NO_SOURCE", ROOT.parent / "shared" / "source-article.txt"))
 
 
 @pytest.mark.skipif(not SOURCE.is_file(), reason=f"source article not at {SOURCE}")

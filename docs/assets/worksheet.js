@@ -1,1 +1,391 @@
-// Enhances worksheet forms.
+// Worksheets: enhances each <form data-module="worksheet"> with autosave on this device,
+// export / import, clear with undo, print blank and calendar reminders.
+// The form is complete without this file; nothing here sends anything anywhere.
+
+const FORMAT_VERSION = 1;
+const MAX_IMPORT_BYTES = 1024 * 1024;
+const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
+const UNCHANGED = "Your answers have not changed.";
+const TEXT = {
+  ready: "Your answers will be saved on this device as you type.",
+  saved: "Saved on this device",
+  blocked: "Answers will not be kept: this browser is blocking storage. Use \u201cExport answers\u201d to keep a copy.",
+  tooBig: `This file is too big to be a worksheet export (over 1 MB). ${UNCHANGED}`,
+  notJson: `This file is not a worksheet export: it is not JSON. ${UNCHANGED}`,
+  notExport: `This file is not a worksheet export. ${UNCHANGED}`,
+  otherSheet: (name) => `This file holds answers for another worksheet (\u201c${name}\u201d). ${UNCHANGED}`,
+  format: (v) => `This file was made in a format this site does not know (format_version ${v}). ${UNCHANGED}`,
+  forbidden: (key) => `This file contains a name that is not allowed (\u201c${key}\u201d). ${UNCHANGED}`,
+  notText: (key) => `This file has an answer that is not text (\u201c${key}\u201d). ${UNCHANGED}`,
+  imported: (name) => `Answers imported from ${name}.`,
+  cleared: "Your answers have been cleared.",
+  restored: "Your answers are back.",
+  noDates: "Add at least one check-in date first.",
+  orphans: "Answers from an earlier version of this worksheet",
+  orphansHint: "These questions are no longer on the worksheet. Your answers are kept and included when you export.",
+};
+
+const short = (value) => String(value).slice(0, 80);
+const isPlainObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
+// Returns the message explaining why `data` cannot be imported into worksheet `slug`, or "" if it can.
+export function importProblem(data, slug) {
+  if (!isPlainObject(data)) return TEXT.notExport;
+  const forbidden = findForbiddenKey(data);
+  if (forbidden) return TEXT.forbidden(forbidden);
+  if (data.format_version !== FORMAT_VERSION) return TEXT.format(short(JSON.stringify(data.format_version) ?? "missing"));
+  if (data.worksheet !== slug) return TEXT.otherSheet(short(data.worksheet));
+  if (!isPlainObject(data.answers)) return TEXT.notExport;
+  for (const [key, value] of Object.entries(data.answers)) {
+    const ok = typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string"));
+    if (!ok) return TEXT.notText(short(key));
+  }
+  return "";
+}
+
+function findForbiddenKey(value) {
+  if (Array.isArray(value)) {
+    for (const item of value) { const found = findForbiddenKey(item); if (found) return found; }
+  } else if (value !== null && typeof value === "object") {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.includes(key)) return key;
+      const found = findForbiddenKey(value[key]);
+      if (found) return found;
+    }
+  }
+  return "";
+}
+
+// RFC 5545 text: escape, then fold lines longer than 75 octets (never inside a UTF-8 character).
+export function icsEscape(text) {
+  return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+export function icsFold(line) {
+  const encoder = new TextEncoder();
+  const parts = [];
+  let current = "", size = 0;
+  for (const char of line) {
+    const bytes = encoder.encode(char).length;
+    if (size + bytes > (parts.length ? 74 : 75)) { parts.push(current); current = ""; size = 0; }
+    current += char;
+    size += bytes;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+export function icsCalendar(events, now = new Date()) {
+  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//After the No//Worksheets//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+  for (const event of events) {
+    const day = event.date.replace(/-/g, "");
+    const next = new Date(Date.UTC(+day.slice(0, 4), +day.slice(4, 6) - 1, +day.slice(6, 8) + 1));
+    lines.push("BEGIN:VEVENT", `UID:${event.uid}`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${day}`,
+      `DTEND;VALUE=DATE:${next.toISOString().slice(0, 10).replace(/-/g, "")}`,
+      `SUMMARY:${icsEscape(event.summary)}`, `DESCRIPTION:${icsEscape(event.description)}`, "END:VEVENT");
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map(icsFold).join("\r\n") + "\r\n";
+}
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement("a"), { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+function formatDate(iso) {
+  const date = new Date(`${iso}T00:00:00`);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
+}
+
+class Worksheet {
+  constructor(form) {
+    this.form = form;
+    this.slug = form.dataset.worksheet;
+    this.version = Number(form.dataset.version);
+    this.key = `after-the-no:worksheet:${this.slug}`;
+    this.stored = {};      // every answer we hold, including ones for questions no longer here
+    this.undoAnswers = null;
+    this.fields = [...form.querySelectorAll("[data-field]")].map((element) => ({
+      id: element.dataset.field,
+      kind: element.dataset.kind,
+      element,
+      label: element.querySelector(".ws-label").textContent.trim(),
+      inputs: [...element.querySelectorAll("input, textarea")],
+    }));
+    this.byId = new Map(this.fields.map((f) => [f.id, f]));
+    this.toolbar = form.querySelector(".ws-toolbar");
+    this.status = form.querySelector(".ws-status");
+    this.message = form.querySelector(".ws-message");
+    this.confirm = form.querySelector(".ws-confirm");
+  }
+
+  start() {
+    this.form.classList.add("ws-js");
+    for (const f of this.fields) {
+      if (["text", "long-text", "date"].includes(f.kind)) {
+        const mirror = Object.assign(document.createElement("div"), { className: "ws-mirror" });
+        mirror.setAttribute("aria-hidden", "true");
+        f.mirror = mirror.appendChild(document.createElement("span"));
+        f.element.append(mirror);
+      }
+    }
+    // Every handler reports its own failure instead of breaking the rest of the form.
+    const guard = (handler) => async (event) => {
+      try {
+        await handler(event);
+      } catch (error) {
+        console.error(`Worksheet ${this.slug}:`, error);
+      }
+    };
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.form.addEventListener("input", guard((event) => this.changed(event)));
+    this.form.addEventListener("change", guard((event) => this.changed(event)));
+    this.form.addEventListener("click", guard((event) => {
+      const action = event.target.closest("[data-action]")?.dataset.action;
+      if (action) this.run(action);
+    }));
+    this.form.querySelector("#ws-import-file").addEventListener("change", guard((event) => this.importFile(event.target)));
+    window.addEventListener("afterprint", () => this.form.classList.remove("ws-blank"));
+    for (const hidden of this.form.querySelectorAll(".ws-toolbar, .ws-reminders")) hidden.hidden = false;
+    this.restore();
+  }
+
+  run(action) {
+    const actions = {
+      "print": () => { this.form.classList.remove("ws-blank"); window.print(); },
+      "print-blank": () => { this.form.classList.add("ws-blank"); window.print(); },
+      "export-json": () => download(`${this.slug}-answers.json`, "application/json", JSON.stringify(this.payload(), null, 2) + "\n"),
+      "export-text": () => download(`${this.slug}-answers.txt`, "text/plain;charset=utf-8", this.asText()),
+      "clear": () => this.askToClear(),
+      "clear-no": () => this.closeConfirm(),
+      "clear-yes": () => this.clear(),
+      "undo": () => this.undo(),
+      "ics": () => this.reminders(),
+    };
+    actions[action]?.();
+  }
+
+  changed(event) {
+    if (event.target.id === "ws-import-file") return;
+    this.stored = this.collect();
+    this.refreshMirrors();
+    this.save();
+  }
+
+  // Form values merged over what we hold: answers to unknown questions, and picked options that
+  // are no longer offered, stay as they are; they are never dropped.
+  collect() {
+    const answers = {};
+    for (const [id, value] of Object.entries(this.stored)) if (!this.byId.has(id)) answers[id] = value;
+    for (const f of this.fields) {
+      const old = this.stored[f.id];
+      const offered = f.inputs.map((input) => input.value);
+      let value;
+      if (f.kind === "checklist") {
+        value = f.inputs.filter((i) => i.checked).map((i) => i.value)
+          .concat((Array.isArray(old) ? old : []).filter((v) => !offered.includes(v)));
+        if (!value.length) continue;
+      } else if (f.kind === "choice" || f.kind === "scale") {
+        value = f.inputs.find((i) => i.checked)?.value ?? (typeof old === "string" && !offered.includes(old) ? old : "");
+      } else {
+        value = f.inputs[0].value;
+      }
+      if (value !== "") answers[f.id] = value;
+    }
+    return answers;
+  }
+
+  show(answers) {
+    for (const f of this.fields) {
+      const value = answers[f.id];
+      if (["checklist", "choice", "scale"].includes(f.kind)) {
+        const picked = Array.isArray(value) ? value : [value];
+        for (const input of f.inputs) input.checked = picked.includes(input.value);
+      } else {
+        f.inputs[0].value = typeof value === "string" ? value : "";
+      }
+    }
+    this.stored = { ...answers };
+    this.refreshMirrors();
+    this.showOrphans();
+  }
+
+  refreshMirrors() {
+    for (const f of this.fields) {
+      if (!f.mirror) continue;
+      const value = f.inputs[0].value;
+      f.mirror.textContent = f.kind === "date" && value ? formatDate(value) : value;
+    }
+  }
+
+  orphans() {
+    return Object.entries(this.stored).filter(([id]) => !this.byId.has(id));
+  }
+
+  showOrphans() {
+    this.form.querySelector(".ws-orphans")?.remove();
+    const orphans = this.orphans();
+    if (!orphans.length) return;
+    const box = Object.assign(document.createElement("section"), { className: "ws-orphans" });
+    const heading = Object.assign(document.createElement("h2"), { textContent: TEXT.orphans });
+    const hint = Object.assign(document.createElement("p"), { textContent: TEXT.orphansHint });
+    const list = document.createElement("dl");
+    for (const [id, value] of orphans) {
+      list.append(Object.assign(document.createElement("dt"), { textContent: id }),
+        Object.assign(document.createElement("dd"), { textContent: [].concat(value).join(", ") }));
+    }
+    box.append(heading, hint, list);
+    this.form.append(box);
+  }
+
+  payload() {
+    return { format_version: FORMAT_VERSION, worksheet: this.slug, worksheet_version: this.version,
+      saved: new Date().toISOString(), answers: this.stored };
+  }
+
+  save() {
+    try {
+      localStorage.setItem(this.key, JSON.stringify(this.payload()));
+      this.setStatus(TEXT.saved);
+    } catch {
+      this.setStatus(TEXT.blocked, true);  // blocked or full: say so, and keep the answers on screen
+    }
+  }
+
+  restore() {
+    let raw = null;
+    try {
+      raw = localStorage.getItem(this.key);
+      localStorage.setItem(`${this.key}:check`, "1");
+      localStorage.removeItem(`${this.key}:check`);
+      this.setStatus(raw ? TEXT.saved : TEXT.ready);
+    } catch {
+      this.setStatus(TEXT.blocked, true);
+    }
+    if (!raw) return;
+    try {
+      const data = JSON.parse(raw);
+      if (!importProblem(data, this.slug)) this.show(data.answers);
+    } catch { /* unreadable saved data: leave it in storage, start from the blank form */ }
+  }
+
+  setStatus(text, warning = false) {
+    if (this.status.textContent !== text) this.status.textContent = text;  // unchanged text is not re-announced
+    this.status.classList.toggle("ws-warning", warning);
+  }
+
+  say(text, { error = false, undo = false } = {}) {
+    this.message.replaceChildren(Object.assign(document.createElement("p"), { textContent: text }));
+    this.message.classList.toggle("ws-warning", error);
+    if (undo) {
+      const button = Object.assign(document.createElement("button"),
+        { type: "button", className: "md-button", textContent: "Undo" });
+      button.dataset.action = "undo";
+      this.message.firstChild.append(" ", button);
+      button.focus();
+    }
+  }
+
+  async importFile(input) {
+    const file = input.files[0];
+    if (!file) return;
+    input.value = "";  // so the same file can be chosen again
+    if (file.size > MAX_IMPORT_BYTES) return this.say(TEXT.tooBig, { error: true });
+    let data;
+    try {
+      data = JSON.parse(await file.text());
+    } catch {
+      return this.say(TEXT.notJson, { error: true });
+    }
+    const problem = importProblem(data, this.slug);
+    if (problem) return this.say(problem, { error: true });
+    this.show(data.answers);
+    this.save();
+    this.say(TEXT.imported(short(file.name)));
+  }
+
+  askToClear() {
+    this.confirm.hidden = false;
+    this.form.querySelector('[data-action="clear"]').setAttribute("aria-expanded", "true");
+    this.confirm.querySelector('[data-action="clear-yes"]').focus();
+  }
+
+  closeConfirm() {
+    this.confirm.hidden = true;
+    const clear = this.form.querySelector('[data-action="clear"]');
+    clear.setAttribute("aria-expanded", "false");
+    clear.focus();
+  }
+
+  clear() {
+    this.undoAnswers = this.collect();
+    this.closeConfirm();
+    this.show({});
+    this.save();
+    this.say(TEXT.cleared, { undo: true });
+  }
+
+  undo() {
+    if (!this.undoAnswers) return;
+    this.show(this.undoAnswers);
+    this.undoAnswers = null;
+    this.save();
+    this.say(TEXT.restored);
+    this.form.querySelector('[data-action="clear"]').focus();
+  }
+
+  asText() {
+    const title = this.form.dataset.title;
+    const lines = [title, "=".repeat(title.length), ""];
+    for (const section of this.form.querySelectorAll(".ws-section")) {
+      const heading = section.querySelector(".ws-section-title").textContent.trim();
+      lines.push(heading, "-".repeat(heading.length));
+      for (const element of section.querySelectorAll("[data-field]")) {
+        const f = this.byId.get(element.dataset.field);
+        const value = [].concat(this.stored[f.id] ?? []).join(", ");
+        lines.push(`${f.label}`, value ? (f.kind === "date" ? formatDate(value) : value) : "(no answer)", "");
+      }
+    }
+    const orphans = this.orphans();
+    if (orphans.length) {
+      lines.push(TEXT.orphans, "-".repeat(TEXT.orphans.length));
+      for (const [id, value] of orphans) lines.push(id, [].concat(value).join(", "), "");
+    }
+    lines.push(`Saved ${new Date().toLocaleString()} from ${location.href.split("#")[0]}`);
+    return lines.join("\n") + "\n";
+  }
+
+  reminders() {
+    const title = this.form.dataset.title;
+    const events = this.fields.filter((f) => f.element.dataset.reminder && f.inputs[0].value).map((f) => {
+      let empty = false;
+      const summary = f.element.dataset.reminder.replace(/\{([a-z0-9-]+)\}/g, (_, id) => {
+        const value = String(this.stored[id] ?? "").trim().replace(/\s+/g, " ");
+        empty ||= !value;
+        return value;
+      });
+      return {
+        uid: `${this.slug}-${f.id}-${f.inputs[0].value}@after-the-no`,
+        date: f.inputs[0].value,
+        summary: empty ? `${title}: ${f.label}` : summary,
+        description: `A reminder from your ${title.toLowerCase()} worksheet. ${location.href.split("#")[0]}`,
+      };
+    });
+    if (!events.length) return this.say(TEXT.noDates, { error: true });
+    download(`${this.slug}-reminders.ics`, "text/calendar;charset=utf-8", icsCalendar(events));
+  }
+}
+
+for (const form of document.querySelectorAll('[data-module="worksheet"]')) {
+  try {
+    new Worksheet(form).start();
+  } catch (error) {
+    console.error(`Worksheet ${form.dataset.worksheet}:`, error);  // this form stays a plain, printable form
+  }
+}

@@ -1,0 +1,149 @@
+"""Worksheet pages as Markdown with one raw-HTML form: complete and printable without JavaScript.
+
+Every control has a visible label; hints are tied with aria-describedby; scale, choice and
+checklist questions are fieldsets of radios or checkboxes. Element ids start with "ws-" so
+they never meet Material's ids or heading anchors; control names are the field ids.
+The toolbar is rendered `hidden`: only worksheet.js shows it, because its buttons need JS.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from after_the_no.worksheet_model import Field, Section, Worksheet
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str      # site path, e.g. "downloads/feedback-log-a4.pdf"
+    label: str     # e.g. "PDF, A4"
+    size: int      # bytes
+
+    @property
+    def text(self) -> str:
+        return f"{self.label}, {format_size(self.size)}"
+
+
+def format_size(size: int) -> str:
+    """Bytes as people read them on a link: '14 KB' (1 KB = 1024 bytes, never 0 KB)."""
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def control_id(field_id: str) -> str:
+    return f"ws-{field_id}"
+
+
+def page_markdown(sheet: Worksheet, downloads: list[Download]) -> str:
+    """The whole generated page worksheets/<slug>.md."""
+    links = "\n".join(f"- [{d.text}](../{d.path})" for d in downloads)
+    return f"""---
+description: {_yaml_string(sheet.description)}
+hide:
+  - toc
+---
+
+# {sheet.title}
+
+{sheet.intro}
+
+About {sheet.minutes} minutes. Nothing you type here is sent anywhere.
+You can print this page, or [download the worksheet](#download) as a PDF or Word file.
+{{: .ws-lead }}
+
+{form_html(sheet)}
+
+## Download {{#download}}
+
+{links}
+
+The PDF files can be filled in on a computer or printed. The Word file has space to type or write.
+"""
+
+
+def form_html(sheet: Worksheet) -> str:
+    parts = [
+        f'<form class="worksheet" id="ws-form" data-module="worksheet" data-worksheet="{sheet.slug}"'
+        f' data-version="{sheet.version}" data-title="{escape(sheet.title)}" autocomplete="off">',
+        _toolbar(),
+        *(_section(section) for section in sheet.sections),
+        "</form>",
+    ]
+    return "\n".join(parts)
+
+
+def _toolbar() -> str:
+    return """<div class="ws-toolbar" hidden>
+<p class="ws-status" role="status"></p>
+<div class="ws-actions">
+<button type="button" class="md-button" data-action="print">Print my answers</button>
+<button type="button" class="md-button" data-action="print-blank">Print blank</button>
+<button type="button" class="md-button" data-action="export-json">Export answers (JSON)</button>
+<button type="button" class="md-button" data-action="export-text">Save as text</button>
+<span class="ws-import"><label class="md-button" for="ws-import-file">Import answers</label>
+<input type="file" id="ws-import-file" accept=".json,application/json"></span>
+<button type="button" class="md-button" data-action="clear">Clear my answers</button>
+</div>
+<div class="ws-confirm" hidden>
+<p id="ws-confirm-text">Clear every answer on this worksheet? You can undo this straight after.</p>
+<button type="button" class="md-button md-button--primary" data-action="clear-yes" aria-describedby="ws-confirm-text">Yes, clear them</button>
+<button type="button" class="md-button" data-action="clear-no">No, keep them</button>
+</div>
+<div class="ws-message" role="alert"></div>
+</div>"""
+
+
+def _section(section: Section) -> str:
+    intro = f'<p class="ws-section-intro">{escape(section.intro)}</p>' if section.intro else ""
+    reminders = ""
+    if any(f.reminder for f in section.fields):
+        reminders = ('<p class="ws-reminders" hidden><button type="button" class="md-button" data-action="ics">'
+                     "Download calendar reminders</button></p>")
+    fields = "\n".join(_field(f) for f in section.fields)
+    return (f'<fieldset class="ws-section" id="ws-{section.id}--section">\n'
+            f'<legend class="ws-section-title"><h2>{escape(section.title)}</h2></legend>\n'
+            f"{intro}{fields}\n{reminders}</fieldset>")
+
+
+def _hint(f: Field) -> tuple[str, str]:
+    """(hint paragraph, aria-describedby attribute) — both empty when the field has no hint."""
+    if not f.hint:
+        return "", ""
+    hint_id = f"{control_id(f.id)}--hint"
+    return f'<p class="ws-hint" id="{hint_id}">{escape(f.hint)}</p>', f' aria-describedby="{hint_id}"'
+
+
+def _field(f: Field) -> str:
+    cid = control_id(f.id)
+    hint, described = _hint(f)
+    data = f'data-field="{f.id}" data-kind="{f.kind}"'
+    if f.reminder:
+        data += f' data-reminder="{escape(f.reminder)}"'
+    if f.kind in ("text", "date"):
+        kind = "text" if f.kind == "text" else "date"
+        return (f'<div class="ws-field ws-{f.kind}" {data}>'
+                f'<label class="ws-label" for="{cid}">{escape(f.label)}</label>{hint}'
+                f'<input class="ws-input" type="{kind}" id="{cid}" name="{f.id}"{described}></div>')
+    if f.kind == "long-text":
+        return (f'<div class="ws-field ws-long-text" {data}>'
+                f'<label class="ws-label" for="{cid}">{escape(f.label)}</label>{hint}'
+                f'<textarea class="ws-input" id="{cid}" name="{f.id}" rows="4"{described}></textarea></div>')
+    input_type = "checkbox" if f.kind == "checklist" else "radio"
+    options = []
+    for n, value in enumerate(f.choices, start=1):
+        text = escape(value)
+        if f.kind == "scale" and n in (1, len(f.choices)):
+            text += f' <span class="ws-end">{escape(f.low if n == 1 else f.high)}</span>'
+        options.append(f'<div class="ws-option"><input type="{input_type}" id="{cid}--{n}" name="{f.id}"'
+                       f' value="{escape(value)}"><label for="{cid}--{n}">{text}</label></div>')
+    return (f'<fieldset class="ws-field ws-{f.kind}" {data}{described}>'
+            f'<legend class="ws-label">{escape(f.label)}</legend>{hint}'
+            f'<div class="ws-options">{"".join(options)}</div></fieldset>')
+
+
+def worksheet_list(sheets: list[Worksheet]) -> str:
+    """Markdown list for docs/worksheets/index.md (links are relative to that page)."""
+    return "\n".join(f"- [{s.title}]({s.slug}.md) (about {s.minutes} minutes): {s.description}" for s in sheets)
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,226 @@
+"""A fillable PDF of a worksheet (A4 or US Letter) with one AcroForm field per question.
+
+Field names are the question ids. A checklist is one field (its id) whose kids are the
+option boxes, so a filled form reads back as `id.<option number>`. Radios and checkboxes
+get no `required` flag (reportlab sets it unless told otherwise): every question is optional.
+"""
+from __future__ import annotations
+
+from io import BytesIO
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from after_the_no.worksheet_model import Field, Worksheet
+
+PAGE_SIZES = {"a4": A4, "letter": LETTER}
+DATE_ORDER = {"a4": "day / month / year", "letter": "month / day / year"}  # as people write dates there
+MARGIN = 42
+ACCENT = colors.HexColor("#00695c")   # teal, as the site
+GREY = colors.HexColor("#4a4a4a")
+BOX = colors.HexColor("#6b6b6b")
+BOX_FILL = colors.HexColor("#fbfbfb")
+FONT, BOLD = "Helvetica", "Helvetica-Bold"
+SHORT_KINDS = {"text", "date"}
+TEXT_HEIGHT, LONG_HEIGHT, BUTTON = 17, 46, 9
+GAP = 14            # between two columns of short fields
+FIELD_SPACE = 7     # below each question
+
+
+class _Pages:
+    """A canvas plus a cursor `y` that starts a new page when the next block does not fit."""
+
+    def __init__(self, sheet: Worksheet, paper: str, site_url: str):
+        self.width, self.height = PAGE_SIZES[paper]
+        self.out = BytesIO()
+        self.canvas = Canvas(self.out, pagesize=(self.width, self.height), invariant=True)
+        self.canvas.setTitle(sheet.title)
+        self.canvas.setAuthor("After the No")
+        self.canvas.setSubject(sheet.description)
+        self.sheet, self.paper, self.site_url, self.page = sheet, paper, site_url, 1
+        self.inner = self.width - 2 * MARGIN
+        self.y = self.height - MARGIN
+
+    def need(self, height: float) -> None:
+        if self.y - height < MARGIN + 12:
+            self.footer()
+            self.canvas.showPage()
+            self.page += 1
+            self.y = self.height - MARGIN
+
+    def footer(self) -> None:
+        c = self.canvas
+        c.setFont(FONT, 7.5)
+        c.setFillColor(GREY)
+        c.drawString(MARGIN, MARGIN - 14, f"{self.sheet.title} · After the No · {self.site_url}worksheets/{self.sheet.slug}/")
+        c.drawRightString(self.width - MARGIN, MARGIN - 14, f"Page {self.page}")
+
+    def text(self, text: str, font: str, size: float, x: float, width: float, color=colors.black, leading=None) -> float:
+        """Draw wrapped text from the cursor down; return the height used."""
+        leading = leading or size * 1.25
+        lines = simpleSplit(text, font, size, width)
+        self.canvas.setFont(font, size)
+        self.canvas.setFillColor(color)
+        for n, line in enumerate(lines):
+            self.canvas.drawString(x, self.y - size - n * leading, line)
+        return len(lines) * leading
+
+
+def _text_height(text: str, font: str, size: float, width: float) -> float:
+    return len(simpleSplit(text, font, size, width)) * size * 1.25 if text else 0
+
+
+def _head_height(f: Field, width: float) -> float:
+    return _text_height(f.label, BOLD, 9.5, width) + _text_height(f.hint, FONT, 8.5, width) + 3
+
+
+def _question_height(f: Field, width: float) -> float:
+    h = _head_height(f, width)
+    if f.kind in SHORT_KINDS:
+        return h + TEXT_HEIGHT + FIELD_SPACE
+    if f.kind == "long-text":
+        return h + LONG_HEIGHT + FIELD_SPACE
+    return h + _options_rows(f, width) * 14 + FIELD_SPACE
+
+
+def _option_width(f: Field, n: int, value: str) -> float:
+    text = value
+    if f.kind == "scale" and n in (1, 5):
+        text += " " + (f.low if n == 1 else f.high)
+    return BUTTON + 4 + stringWidth(text, FONT, 9) + 14
+
+
+def _options_rows(f: Field, width: float) -> int:
+    rows, used = 1, 0.0
+    for n, value in enumerate(f.choices, start=1):
+        w = _option_width(f, n, value)
+        if used and used + w > width:
+            rows, used = rows + 1, 0.0
+        used += w
+    return rows
+
+
+def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head: float) -> None:
+    """Draw label, hint and control; the control starts `head` below `top` so a row lines up."""
+    c, form = p.canvas, p.canvas.acroForm
+    p.y = top
+    p.y -= p.text(f.label, BOLD, 9.5, x, width)
+    if f.hint:
+        p.y -= p.text(f.hint, FONT, 8.5, x, width, GREY)
+    p.y = top - head
+    box = dict(borderColor=BOX, fillColor=BOX_FILL, textColor=colors.black, borderWidth=0.75,
+               forceBorder=True, tooltip=f.label, fontName=FONT)
+    if f.kind in SHORT_KINDS:
+        w = min(width, 150) if f.kind == "date" else width
+        form.textfield(name=f.id, x=x, y=p.y - TEXT_HEIGHT, width=w, height=TEXT_HEIGHT, fontSize=10, maxlen=0, **box)
+        if f.kind == "date":
+            c.setFont(FONT, 8)
+            c.setFillColor(GREY)
+            c.drawString(x + w + 6, p.y - TEXT_HEIGHT + 5, DATE_ORDER[p.paper])
+        p.y -= TEXT_HEIGHT
+    elif f.kind == "long-text":
+        form.textfield(name=f.id, x=x, y=p.y - LONG_HEIGHT, width=width, height=LONG_HEIGHT, fontSize=10,
+                       maxlen=0, fieldFlags="multiline", **box)
+        p.y -= LONG_HEIGHT
+    else:
+        used = 0.0
+        p.y -= 12
+        for n, value in enumerate(f.choices, start=1):
+            w = _option_width(f, n, value)
+            if used and used + w > width:
+                used, p.y = 0.0, p.y - 14
+            bx = x + used
+            common = dict(x=bx, y=p.y, size=BUTTON, borderColor=BOX, fillColor=colors.white, textColor=colors.black,
+                          borderWidth=0.75, forceBorder=True)
+            if f.kind == "checklist":
+                form.checkbox(name=f"{f.id}.{n}", tooltip=f"{f.label} {value}", buttonStyle="check",
+                              fieldFlags="", **common)
+            else:
+                form.radio(name=f.id, value=f"option-{n}" if f.kind == "choice" else value, tooltip=f.label,
+                           buttonStyle="circle", shape="circle", fieldFlags="noToggleToOff radio", **common)
+            c.setFont(FONT, 9)
+            c.setFillColor(colors.black)
+            label = value + (" " + (f.low if n == 1 else f.high) if f.kind == "scale" and n in (1, 5) else "")
+            c.drawString(bx + BUTTON + 4, p.y + 1, label)
+            used += w
+        p.y -= 2
+    p.y -= FIELD_SPACE
+
+
+def _rows(fields: tuple[Field, ...]) -> list[list[Field]]:
+    """Pairs of neighbouring short questions share a row, so a blank sheet fits on two pages."""
+    rows: list[list[Field]] = []
+    for f in fields:
+        if f.kind in SHORT_KINDS and rows and len(rows[-1]) == 1 and rows[-1][0].kind in SHORT_KINDS:
+            rows[-1].append(f)
+        else:
+            rows.append([f])
+    return rows
+
+
+def render_pdf(sheet: Worksheet, paper: str, site_url: str = "") -> bytes:
+    """The blank fillable worksheet as PDF bytes; paper is 'a4' or 'letter'."""
+    p = _Pages(sheet, paper, site_url)
+    p.y -= p.text(sheet.title, BOLD, 18, MARGIN, p.inner, ACCENT) + 4
+    p.y -= p.text(sheet.intro, FONT, 10, MARGIN, p.inner) + 2
+    p.y -= p.text(f"About {sheet.minutes} minutes. Fill it in on a computer, or print it and write.",
+                  FONT, 8.5, MARGIN, p.inner, GREY) + 6
+    for section in sheet.sections:
+        first = _rows(section.fields)[0]
+        head = 22 + _text_height(section.intro, FONT, 9, p.inner)
+        p.need(head + max(_question_height(f, p.inner) for f in first))  # never strand a heading
+        p.y -= 6
+        p.text(section.title, BOLD, 12.5, MARGIN, p.inner, ACCENT)
+        p.y -= 16
+        p.canvas.setStrokeColor(ACCENT)
+        p.canvas.setLineWidth(0.6)
+        p.canvas.line(MARGIN, p.y, MARGIN + p.inner, p.y)
+        p.y -= 4
+        if section.intro:
+            p.y -= p.text(section.intro, FONT, 9, MARGIN, p.inner, GREY) + 2
+        for row in _rows(section.fields):
+            width = (p.inner - GAP) / 2 if len(row) == 2 else p.inner
+            head = max(_head_height(f, width) for f in row)
+            p.need(head + max(_question_height(f, width) - _head_height(f, width) for f in row))
+            top, bottoms = p.y, []
+            for n, f in enumerate(row):
+                _draw_question(p, f, MARGIN + n * (width + GAP), width, top, head)
+                bottoms.append(p.y)
+            p.y = min(bottoms)
+    p.footer()
+    p.canvas.save()
+    return _group_checklists(p.out.getvalue(), sheet)
+
+
+def _group_checklists(pdf: bytes, sheet: Worksheet) -> bytes:
+    """Make each checklist one field named by its id, with its boxes as kids "1", "2", ..."""
+    checklists = {f.id for f in sheet.fields if f.kind == "checklist"}
+    if not checklists:
+        return pdf
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(pdf)))
+    fields = writer._root_object["/AcroForm"]["/Fields"]
+    parents: dict = {}  # checklist id -> reference to its group field
+    kept = ArrayObject()
+    for ref in fields:
+        kid = ref.get_object()
+        field_id, _, number = str(kid.get("/T", "")).partition(".")
+        if field_id not in checklists or not number:
+            kept.append(ref)
+            continue
+        if field_id not in parents:  # the group takes the place of its first box
+            parents[field_id] = writer._add_object(DictionaryObject({
+                NameObject("/T"): TextStringObject(field_id), NameObject("/FT"): NameObject("/Btn"),
+                NameObject("/Ff"): NumberObject(0), NameObject("/Kids"): ArrayObject()}))
+            kept.append(parents[field_id])
+        kid[NameObject("/T")] = TextStringObject(number)
+        kid[NameObject("/Parent")] = parents[field_id]
+        parents[field_id].get_object()["/Kids"].append(ref)
+    writer._root_object["/AcroForm"][NameObject("/Fields")] = kept
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -1,0 +1,384 @@
+"""Worksheets in Chromium: autosave, export/import, clear/undo, print, reminders, keyboard, axe."""
+from __future__ import annotations
+
+import json
+import re
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from worksheet_support import BY_SLUG, SLUGS, export_payload, fill, form_state, storage_key, stored
+
+UNCHANGED = "Your answers have not changed."
+BLOCKED = "Answers will not be kept: this browser is blocking storage. Use \u201cExport answers\u201d to keep a copy."
+STUB_PRINT = """() => { window.__prints = [];
+    window.print = () => { window.__prints.push(document.querySelector('#ws-form').className); }; }"""
+
+
+def url(slug):
+    return f"worksheets/{slug}/"
+
+
+def expected_state(sheet, answers):
+    """form_state() for a form showing `answers`."""
+    state = {}
+    for f in sheet.fields:
+        value = answers.get(f.id)
+        state[f.id] = (value or []) if f.kind == "checklist" else (value or "")
+    return state
+
+
+def export(page):
+    with page.expect_download() as info:
+        page.click('[data-action="export-json"]')
+    download = info.value
+    return download.suggested_filename, json.loads(open(download.path(), encoding="utf-8").read())
+
+
+def import_file(page, name, data: bytes):
+    page.set_input_files("#ws-import-file", files=[{"name": name, "mimeType": "application/json", "buffer": data}])
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_fill_reload_restored(open_page, slug):
+    sheet = BY_SLUG[slug]
+    page = open_page(url(slug))
+    assert page.locator(".ws-status").text_content() == "Your answers will be saved on this device as you type."
+    answers = fill(page, sheet)
+    assert page.locator(".ws-status").text_content() == "Saved on this device"
+    page.reload()
+    assert form_state(page) == expected_state(sheet, answers)
+    data = stored(page, slug)
+    assert data["answers"] == answers
+    assert (data["format_version"], data["worksheet"], data["worksheet_version"]) == (1, slug, sheet.version)
+    assert page.console_errors == [] and page.offhost_requests == []
+
+
+def test_export_clear_import_gives_identical_answers(open_page):
+    slug = "interview-self-assessment"
+    sheet = BY_SLUG[slug]
+    page = open_page(url(slug))
+    answers = fill(page, sheet)
+    name, exported = export(page)
+    assert name == f"{slug}-answers.json"
+    assert set(exported) == {"format_version", "worksheet", "worksheet_version", "saved", "answers"}
+    assert exported["answers"] == answers
+    page.click('[data-action="clear"]')
+    page.click('[data-action="clear-yes"]')
+    assert form_state(page) == expected_state(sheet, {})
+    assert stored(page, slug)["answers"] == {}
+    import_file(page, name, json.dumps(exported).encode())
+    page.wait_for_function("() => document.querySelector('.ws-message').textContent.startsWith('Answers imported')")
+    assert page.locator(".ws-message").text_content() == f"Answers imported from {name}."
+    assert form_state(page) == expected_state(sheet, answers)
+    assert stored(page, slug)["answers"] == answers
+    _, again = export(page)
+    assert again["answers"] == exported["answers"]
+
+
+def test_export_text_is_readable(open_page):
+    slug = "follow-up-plan"
+    page = open_page(url(slug))
+    page.fill("#ws-contact-name", "Ana <b>Ruiz</b>")
+    with page.expect_download() as info:
+        page.click('[data-action="export-text"]')
+    assert info.value.suggested_filename == f"{slug}-answers.txt"
+    text = open(info.value.path(), encoding="utf-8").read()
+    assert text.startswith("Follow-up plan\n==============\n\nThe person\n----------\nTheir name\nAna <b>Ruiz</b>\n\n"
+                           "Their role and employer\n(no answer)\n")
+
+
+BAD_IMPORTS = {
+    "not-json": (b"this is not json {", f"This file is not a worksheet export: it is not JSON. {UNCHANGED}"),
+    "not-an-object": (b"[1, 2]", f"This file is not a worksheet export. {UNCHANGED}"),
+    "other-worksheet": (json.dumps(export_payload("feedback-log", {"job-1": "x"})).encode(),
+                        f"This file holds answers for another worksheet (\u201cfeedback-log\u201d). {UNCHANGED}"),
+    "unknown-format": (json.dumps(export_payload("momentum-plan", {}, format_version=2)).encode(),
+                       f"This file was made in a format this site does not know (format_version 2). {UNCHANGED}"),
+    "too-big": (json.dumps(export_payload("momentum-plan", {"main-goal": "x" * (1024 * 1024)})).encode(),
+                f"This file is too big to be a worksheet export (over 1 MB). {UNCHANGED}"),
+    "proto-key": (b'{"format_version": 1, "worksheet": "momentum-plan", "answers": {"__proto__": {"x": "1"}}}',
+                  f"This file contains a name that is not allowed (\u201c__proto__\u201d). {UNCHANGED}"),
+    "constructor-key": (json.dumps(export_payload("momentum-plan", {"main-goal": "x"}, extra={"constructor": 1})).encode(),
+                        f"This file contains a name that is not allowed (\u201cconstructor\u201d). {UNCHANGED}"),
+    "prototype-key": (json.dumps(export_payload("momentum-plan", {"prototype": "x"})).encode(),
+                      f"This file contains a name that is not allowed (\u201cprototype\u201d). {UNCHANGED}"),
+    "number-value": (json.dumps(export_payload("momentum-plan", {"main-goal": 3})).encode(),
+                     f"This file has an answer that is not text (\u201cmain-goal\u201d). {UNCHANGED}"),
+    "list-of-numbers": (json.dumps(export_payload("momentum-plan", {"practice-skills": [1]})).encode(),
+                        f"This file has an answer that is not text (\u201cpractice-skills\u201d). {UNCHANGED}"),
+    "no-answers": (json.dumps(export_payload("momentum-plan", None)).encode(), f"This file is not a worksheet export. {UNCHANGED}"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_IMPORTS))
+def test_bad_import_changes_nothing_and_says_why(open_page, case):
+    slug = "momentum-plan"
+    sheet = BY_SLUG[slug]
+    page = open_page(url(slug))
+    answers = fill(page, sheet)
+    before = stored(page, slug)
+    data, message = BAD_IMPORTS[case]
+    import_file(page, f"{case}.json", data)
+    page.wait_for_function("() => document.querySelector('.ws-message').textContent !== ''")
+    assert page.locator(".ws-message").text_content() == message
+    assert page.locator(".ws-message").get_attribute("role") == "alert"
+    assert page.locator(".ws-message").is_visible()
+    assert form_state(page) == expected_state(sheet, answers)
+    assert stored(page, slug) == before
+    assert page.evaluate("() => ({}).x === undefined && Object.prototype.x === undefined")
+    assert page.console_errors == []
+
+
+def test_markup_in_imported_values_is_shown_as_text(open_page):
+    slug = "momentum-plan"
+    page = open_page(url(slug))
+    evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+    data = export_payload(slug, {"main-goal": evil, "old-question": evil})
+    import_file(page, "markup.json", json.dumps(data).encode())
+    page.wait_for_function("() => document.querySelector('.ws-message').textContent !== ''")
+    assert page.input_value("#ws-main-goal") == evil
+    assert page.locator(".ws-orphans dd").text_content() == evil
+    assert page.locator("#ws-form img, #ws-form script").count() == 0
+    assert page.evaluate("() => window.__pwned") is None
+
+
+def test_clear_asks_first_then_undo_restores(open_page):
+    slug = "feedback-log"
+    sheet = BY_SLUG[slug]
+    page = open_page(url(slug))
+    answers = fill(page, sheet)
+    page.click('[data-action="clear"]')
+    assert page.locator(".ws-confirm").is_visible()
+    assert page.evaluate("() => document.activeElement.dataset.action") == "clear-yes"
+    page.click('[data-action="clear-no"]')
+    assert not page.locator(".ws-confirm").is_visible()
+    assert page.evaluate("() => document.activeElement.dataset.action") == "clear"
+    assert form_state(page) == expected_state(sheet, answers)
+    page.click('[data-action="clear"]')
+    page.click('[data-action="clear-yes"]')
+    assert form_state(page) == expected_state(sheet, {})
+    assert page.locator(".ws-message").text_content() == "Your answers have been cleared. Undo"
+    assert page.evaluate("() => document.activeElement.textContent") == "Undo"
+    page.click('.ws-message [data-action="undo"]')
+    assert form_state(page) == expected_state(sheet, answers)
+    assert stored(page, slug)["answers"] == answers
+    assert page.locator(".ws-message").text_content() == "Your answers are back."
+
+
+def test_storage_blocked_is_said_and_the_form_still_works(open_page, base_url):
+    page = open_page(None)
+    page.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('blocked', 'SecurityError'); };")
+    page.goto(base_url + url("momentum-plan"))
+    assert page.locator(".ws-status").text_content() == BLOCKED
+    page.fill("#ws-main-goal", "Three applications")
+    assert page.locator(".ws-status").text_content() == BLOCKED
+    assert page.input_value("#ws-main-goal") == "Three applications"
+    assert page.console_errors == []
+
+
+def test_storage_full_is_said(open_page):
+    page = open_page(url("momentum-plan"))
+    page.evaluate("""() => { Storage.prototype.setItem = function () {
+        throw new DOMException('full', 'QuotaExceededError'); }; }""")
+    page.fill("#ws-main-goal", "Three applications")
+    assert page.locator(".ws-status").text_content() == BLOCKED
+
+
+def test_answers_to_removed_questions_are_kept(open_page):
+    slug = "follow-up-plan"
+    page = open_page(url(slug))
+    seeded = export_payload(slug, {"old-question": "An answer from version 0", "contact-name": "Ana",
+                                   "connected-where": ["LinkedIn", "A network that was removed"]}, worksheet_version=0)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [storage_key(slug), json.dumps(seeded)])
+    page.reload()
+    assert page.input_value("#ws-contact-name") == "Ana"
+    assert page.is_checked("#ws-connected-where--1")
+    assert page.locator(".ws-orphans dt").all_text_contents() == ["old-question"]
+    page.fill("#ws-contact-role", "Team lead")  # a change saves the whole set again
+    data = stored(page, slug)
+    assert data["worksheet_version"] == BY_SLUG[slug].version
+    assert data["answers"] == {"old-question": "An answer from version 0", "contact-name": "Ana",
+                               "contact-role": "Team lead", "connected-where": ["LinkedIn", "A network that was removed"]}
+    _, exported = export(page)
+    assert exported["answers"] == data["answers"]
+    assert page.input_value("#ws-why-stay-in-touch") == ""  # new questions start empty
+
+
+def test_calendar_reminders(open_page):
+    slug = "follow-up-plan"
+    page = open_page(url(slug))
+    page.click('[data-action="ics"]')
+    assert page.locator(".ws-message").text_content() == "Add at least one check-in date first."
+    page.fill("#ws-contact-name", "Ana Ruiz; team lead, Acme \\ Co and a very long name that goes on and on for a while")
+    page.fill("#ws-check-in-first", "2030-01-15")
+    page.fill("#ws-check-in-third", "2030-12-31")
+    with page.expect_download() as info:
+        page.click('[data-action="ics"]')
+    assert info.value.suggested_filename == f"{slug}-reminders.ics"
+    raw = open(info.value.path(), "rb").read()
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    lines = raw.decode().split("\r\n")[:-1]
+    assert all(len(line.encode()) <= 75 for line in lines)
+    unfolded = raw.decode().replace("\r\n ", "").split("\r\n")[:-1]
+    assert unfolded[:5] == ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//After the No//Worksheets//EN",
+                            "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    assert unfolded[-1] == "END:VCALENDAR"
+    events = [line for line in unfolded if line.startswith(("UID", "DTSTART", "DTEND", "SUMMARY"))]
+    summary = "SUMMARY:Check in with Ana Ruiz\\; team lead\\, Acme \\\\ Co and a very long name that goes on and on for a while"
+    assert events == [
+        "UID:follow-up-plan-check-in-first-2030-01-15@after-the-no", "DTSTART;VALUE=DATE:20300115",
+        "DTEND;VALUE=DATE:20300116", summary,
+        "UID:follow-up-plan-check-in-third-2030-12-31@after-the-no", "DTSTART;VALUE=DATE:20301231",
+        "DTEND;VALUE=DATE:20310101", summary,
+    ]
+    assert unfolded.count("BEGIN:VEVENT") == 2 and unfolded.count("END:VEVENT") == 2
+    assert sum(bool(re.fullmatch(r"DTSTAMP:\d{8}T\d{6}Z", line)) for line in unfolded) == 2
+
+
+def test_ics_folding_keeps_characters_whole(open_page):
+    page = open_page(url("follow-up-plan"))
+    folded = page.evaluate("""async () => {
+        const m = await import(new URL('../../assets/worksheet.js', location.href));
+        return [m.icsFold('SUMMARY:' + 'é'.repeat(80)), m.icsEscape('a;b,c\\\\d\\ne')];
+    }""")
+    lines = folded[0].split("\r\n")
+    assert [len(line.encode()) for line in lines] == [74, 75, 21]  # 33 + 37 + 10 two-byte characters
+    assert "".join(line[1:] if n else line for n, line in enumerate(lines)) == "SUMMARY:" + "é" * 80
+    assert folded[1] == "a\\;b\\,c\\\\d\\ne"
+
+
+def test_print_blank_leaves_answers_alone(open_page):
+    slug = "interview-self-assessment"
+    sheet = BY_SLUG[slug]
+    page = open_page(url(slug))
+    page.evaluate(STUB_PRINT)
+    answers = fill(page, sheet)
+    before = stored(page, slug)
+    page.click('[data-action="print-blank"]')
+    assert page.evaluate("() => window.__prints") == ["worksheet ws-js ws-blank"]
+    text = pdf_text(page.pdf(format="A4", margin=MARGIN))
+    assert "answer-to-redo" not in text and "First line for" not in text
+    assert "Which answer would you give in a different way now?" in text
+    assert form_state(page) == expected_state(sheet, answers) and stored(page, slug)["answers"] == before["answers"]
+    page.click('[data-action="print"]')
+    assert page.evaluate("() => window.__prints") == ["worksheet ws-js ws-blank", "worksheet ws-js"]
+
+
+def test_print_shows_long_answers_in_full(open_page):
+    page = open_page(url("follow-up-plan"))
+    long_answer = "\n".join(f"Line {n} of a long answer that keeps going." for n in range(1, 31))
+    page.fill("#ws-first-message", long_answer)
+    text = pdf_text(page.pdf(format="A4", margin=MARGIN))
+    for n in (1, 15, 30):
+        assert f"Line {n} of a long answer that keeps going." in text
+    assert "Print my answers" not in text and "Download calendar reminders" not in text
+
+
+# A browser's print dialog adds about 10 mm of margin on each side; count pages as it would.
+MARGIN = {side: "10mm" for side in ("top", "right", "bottom", "left")}
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages)
+
+
+def page_count(pdf: bytes) -> int:
+    return len(PdfReader(BytesIO(pdf)).pages)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_blank_worksheet_prints_on_two_pages(open_page, slug, record_property):
+    for js in (True, False):
+        page = open_page(url(slug), js=js)
+        for paper in ("A4", "Letter"):
+            count = page_count(page.pdf(format=paper, margin=MARGIN))
+            record_property(f"{paper}-blank-js-{js}", count)
+            assert count <= 2, f"{slug} blank on {paper} (js={js}): {count} pages"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_filled_worksheet_prints(open_page, slug, capsys):
+    page = open_page(url(slug))
+    fill(page, BY_SLUG[slug])
+    counts = {paper: page_count(page.pdf(format=paper, margin=MARGIN)) for paper in ("A4", "Letter")}
+    with capsys.disabled():
+        print(f"\n{slug} filled: {counts}")
+    assert all(count <= 3 for count in counts.values())
+
+
+def test_keyboard_alone_completes_a_worksheet(open_page):
+    slug = "interview-self-assessment"
+    sheet = BY_SLUG[slug]
+    page = open_page(url(slug), locale="en-US")
+    done, last = set(), None
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => { const e = document.activeElement;
+            return { name: e.name || '', type: e.type || '', id: e.id, inForm: !!e.closest('#ws-form .ws-section'),
+                     after: !!(e.compareDocumentPosition(document.querySelector('#ws-form')) & 2) &&
+                            !e.closest('#ws-form') }; }""")
+        if info["after"] and done:
+            break
+        if not info["inForm"] or info["id"] == last:
+            continue
+        last = info["id"]
+        kind = info["type"]
+        if kind == "text" or kind == "textarea":
+            page.keyboard.type(f"Typed for {info['name']}")
+        elif kind == "date":
+            page.keyboard.type("01152030")
+        elif kind == "radio":
+            page.keyboard.press("ArrowRight")  # moves to and picks the second choice
+        elif kind == "checkbox":
+            page.keyboard.press("Space")
+        done.add(info["name"])
+    assert done == set(sheet.field_ids)
+    answers = stored(page, slug)["answers"]
+    assert answers["job"] == "Typed for job"
+    assert answers["interview-date"] == "2030-01-15"
+    assert answers["answers-overall"] == "2"
+    assert answers["example-sources"] == ["Paid work", "Volunteering", "Study or training", "Life outside work"]
+    assert set(answers) == set(sheet.field_ids)
+
+
+def test_toolbar_and_confirm_work_by_keyboard(open_page):
+    page = open_page(url("momentum-plan"))
+    fill(page, BY_SLUG["momentum-plan"])
+    page.focus('[data-action="clear"]')
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.dataset.action") == "clear-yes"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.textContent") == "Undo"
+    page.keyboard.press("Enter")
+    assert page.input_value("#ws-main-goal") == "main-goal <b>answer</b> & more"
+
+
+def test_without_javascript_the_form_is_complete(open_page):
+    page = open_page(url("follow-up-plan"), js=False)
+    assert not page.locator(".ws-toolbar").is_visible()
+    assert not page.locator(".ws-reminders").is_visible()
+    assert page.locator("#ws-form textarea").first.is_visible()
+    page.fill("#ws-contact-name", "Ana")
+    page.keyboard.press("Enter")  # implicit submission must not happen
+    assert page.input_value("#ws-contact-name") == "Ana"
+
+
+def test_other_pages_are_untouched(open_page):
+    page = open_page("")
+    assert page.console_errors == []
+    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('after-the-no:'))") == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("slug", SLUGS)
+def test_axe_with_answers(open_page, slug, width, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+    page = open_page(url(slug), width=width, scheme=scheme)
+    fill(page, BY_SLUG[slug])
+    page.click('[data-action="clear"]')  # the confirm step is part of the page too
+    results = Axe().run(page, options={"runOnly": {"type": "tag",
+                                                   "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+    assert results.violations_count == 0, results.generate_report()

@@ -1,0 +1,121 @@
+"""The built site's worksheet pages and downloads, read as HTML and files."""
+from __future__ import annotations
+
+import shutil
+from io import BytesIO
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from after_the_no.worksheet_html import format_size
+from conftest import build_site
+from worksheet_support import FIXTURES, ROOT, SHEETS, SLUGS
+
+
+def page(html_pages, slug):
+    return BeautifulSoup(html_pages[f"worksheets/{slug}/"], "html.parser")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_page_has_one_h1_description_and_the_form(html_pages, slug):
+    sheet = next(s for s in SHEETS if s.slug == slug)
+    html = page(html_pages, slug)
+    assert [h.get_text(strip=True).rstrip("¶") for h in html.find_all("h1")] == [sheet.title]
+    assert html.find("meta", attrs={"name": "description"})["content"] == sheet.description
+    form = html.select_one('form[data-module="worksheet"]')
+    assert (form["data-worksheet"], form["data-version"]) == (slug, str(sheet.version))
+    assert [fs.legend.get_text() for fs in form.select("fieldset.ws-section")] == [s.title for s in sheet.sections]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_control_has_a_label_and_hints_are_tied(html_pages, slug):
+    html = page(html_pages, slug)
+    form = html.select_one("#ws-form")
+    controls = form.select("input, textarea, select, button")
+    assert controls
+    for control in controls:
+        if control.name == "button":
+            assert control.get_text(strip=True)
+            continue
+        assert html.find("label", attrs={"for": control["id"]}), control["id"]
+    for hint in form.select(".ws-hint"):
+        assert form.find(attrs={"aria-describedby": hint["id"]}), hint["id"]
+    for group in form.select("fieldset"):
+        assert group.legend and group.legend.get_text(strip=True)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_ids_never_collide_with_the_rest_of_the_page(html_pages, slug):
+    ids = [el["id"] for el in page(html_pages, slug).find_all(id=True)]
+    assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_download_links_resolve_and_state_their_size(html_pages, site_dir, slug):
+    links = page(html_pages, slug).select("#download + ul a")
+    assert [a["href"] for a in links] == [f"../../downloads/{slug}-a4.pdf", f"../../downloads/{slug}-letter.pdf",
+                                         f"../../downloads/{slug}.docx"]
+    for a, label in zip(links, ["PDF, A4, ", "PDF, US Letter, ", "Word, "]):
+        target = site_dir / urljoin(f"worksheets/{slug}/", a["href"])
+        assert target.is_file()
+        assert a.get_text() == label + format_size(target.stat().st_size)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_built_pdfs(site_dir, slug):
+    sheet = next(s for s in SHEETS if s.slug == slug)
+    for paper, width in (("a4", 595), ("letter", 612)):
+        reader = PdfReader(BytesIO((site_dir / f"downloads/{slug}-{paper}.pdf").read_bytes()))
+        assert [n for n in reader.get_fields() if "." not in n] == sheet.field_ids
+        assert 1 <= len(reader.pages) <= 2
+        assert round(float(reader.pages[0].mediabox.width)) == width
+
+
+def test_nothing_is_written_into_docs():
+    assert sorted(p.name for p in (ROOT / "docs" / "worksheets").iterdir()) == ["index.md"]
+    assert not (ROOT / "docs" / "downloads").exists()
+
+
+def test_index_lists_every_worksheet_with_its_time(html_pages):
+    html = BeautifulSoup(html_pages["worksheets/"], "html.parser")
+    items = [li.get_text(" ", strip=True) for li in html.select("article ul li")]
+    for sheet in SHEETS:
+        assert f"{sheet.title} (about {sheet.minutes} minutes): {sheet.description}" in items
+    assert [a["href"] for a in html.select("article ul li a")][:4] == [f"{s}/" for s in SLUGS]
+    assert "worksheet-list" not in html_pages["worksheets/"]
+
+
+def test_worksheets_are_in_the_nav_in_order(html_pages):
+    html = BeautifulSoup(html_pages["worksheets/"], "html.parser")
+    nav = html.select_one("nav.md-nav--primary")
+    hrefs = [a["href"] for a in nav.select("a.md-nav__link[href]")]
+    positions = [hrefs.index(f"{slug}/") for slug in SLUGS]
+    assert positions == sorted(positions)
+
+
+def test_no_js_page_keeps_toolbar_hidden(html_pages):
+    html = page(html_pages, "follow-up-plan")
+    assert html.select_one(".ws-toolbar").has_attr("hidden")
+    assert html.select_one(".ws-reminders").has_attr("hidden")
+
+
+def test_a_bad_worksheet_stops_the_build(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "docs").symlink_to(ROOT / "docs")
+    shutil.copytree(ROOT / "overrides", project / "overrides")  # the hook reads worksheets/ beside itself
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "worksheets").mkdir()
+    shutil.copy(FIXTURES / "worksheets" / "unknown-kind.yml", project / "worksheets" / "follow-up-plan.yml")
+    result = build_site(tmp_path / "site", project / "mkdocs.yml")
+    assert result.returncode != 0
+    assert ("worksheets/follow-up-plan.yml:15: sections[0].fields[1].kind: "
+            "'dropdown' is not one of text, long-text, scale, choice, checklist, date") in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_worksheet_code_stays_within_its_budget(site_dir):
+    sizes = [(site_dir / "assets" / name).stat().st_size for name in ("worksheet.js", "worksheet.css")]
+    assert sum(sizes) <= 25_000, sizes

@@ -1,0 +1,163 @@
+"""Loading and checking worksheet definitions: exact messages for every kind of mistake."""
+from __future__ import annotations
+
+import pytest
+
+from after_the_no.definitions import DefinitionError, parse
+from after_the_no.worksheet_model import Field, build, load_worksheet
+from worksheet_support import FIXTURES, ROOT, SHEETS, SLUGS
+
+ROOT_SHARED = ROOT.parent / "shared"  # source-article.txt lives there
+
+BAD = {
+    "unknown-kind": "worksheets/unknown-kind.yml:15: sections[0].fields[1].kind: "
+                    "'dropdown' is not one of text, long-text, scale, choice, checklist, date",
+    "duplicate-id": "worksheets/duplicate-id.yml:17: sections[1].fields[0].id: "
+                    "duplicate id 'name' (first used at sections[0].fields[0].id)",
+    "missing-label": "worksheets/missing-label.yml:11: sections[0].fields[0].label: missing (required)",
+    "unknown-key": "worksheets/unknown-key.yml:14: sections[0].fields[0].placeholder: "
+                   "unknown key (allowed: high, hint, id, kind, label, low, options, reminder)",
+    "empty-options": "worksheets/empty-options.yml:14: sections[0].fields[0].options: must not be empty",
+    "broken-yaml": "worksheets/broken-yaml.yml:7: (top): broken YAML: expected ',' or ']', but got '<stream end>'",
+    "repeat-clash": "worksheets/repeat-clash.yml:18: sections[1].fields[0].id: "
+                    "duplicate id 'place-2' (first used at sections[0].fields[0].id)",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_file_gives_exact_message(name):
+    with pytest.raises(DefinitionError) as error:
+        load_worksheet(FIXTURES / "worksheets" / f"{name}.yml", FIXTURES)
+    assert str(error.value) == BAD[name]
+
+
+def sheet_from(text: str, name: str = "worksheets/sample.yml"):
+    return build(parse(text, name))
+
+
+HEAD = "title: T\ndescription: D\nintro: I\norder: 1\nminutes: 5\nversion: 1\n"
+
+
+@pytest.mark.parametrize("field, message", [
+    ("{id: a, kind: choice, label: A}", "sections[0].fields[0].options: missing (required for choice)"),
+    ("{id: a, kind: text, label: A, options: [x]}", "sections[0].fields[0].options: only choice and checklist fields have options"),
+    ("{id: a, kind: scale, label: A, low: L}", "sections[0].fields[0].high: missing (required for scale: the words for 1 and 5)"),
+    ("{id: a, kind: text, label: A, low: L}", "sections[0].fields[0].low: only scale fields have low and high"),
+    ("{id: a, kind: text, label: A, reminder: R}", "sections[0].fields[0].reminder: only date fields have a reminder"),
+    ("{id: a, kind: date, label: A, reminder: 'See {nobody}'}", "sections[0].fields[0].reminder: {nobody} is not the id of a field"),
+    ("{id: Bad_Id, kind: text, label: A}", "sections[0].fields[0].id: 'Bad_Id' must match [a-z][a-z0-9]*(-[a-z0-9]+)*"),
+    ("{id: a, kind: choice, label: A, options: [x, x]}", "sections[0].fields[0].options[1]: duplicate option 'x'"),
+    ("{id: a, kind: text, label: '  '}", "sections[0].fields[0].label: must not be empty"),
+])
+def test_field_rules(field, message):
+    with pytest.raises(DefinitionError) as error:
+        sheet_from(HEAD + f"sections:\n  - id: s\n    title: S\n    fields:\n      - {field}\n")
+    assert str(error.value) == f"worksheets/sample.yml:11: {message}"
+
+
+def test_every_problem_is_reported_at_once():
+    with pytest.raises(DefinitionError) as error:
+        sheet_from("title: T\nminutes: 99\nversion: 1\ncolour: red\nsections: []\n")
+    assert str(error.value).splitlines() == [
+        "worksheets/sample.yml:1: description: missing (required)",
+        "worksheets/sample.yml:1: intro: missing (required)",
+        "worksheets/sample.yml:1: order: missing (required)",
+        "worksheets/sample.yml:2: minutes: 99 is outside 1..60",
+        "worksheets/sample.yml:4: colour: unknown key (allowed: description, intro, minutes, order, sections, title, version)",
+        "worksheets/sample.yml:5: sections: must not be empty",
+    ]
+
+
+def test_file_name_must_be_a_slug():
+    with pytest.raises(DefinitionError) as error:
+        sheet_from(HEAD + "sections:\n  - id: s\n    title: S\n    fields:\n      - {id: a, kind: text, label: A}\n",
+                   "worksheets/My Sheet.yml")
+    assert str(error.value) == "worksheets/My Sheet.yml:1: (file name): 'My Sheet' must match [a-z][a-z0-9]*(-[a-z0-9]+)*"
+
+
+def test_good_fixture_becomes_dataclasses():
+    sheet = load_worksheet(FIXTURES / "worksheets" / "good.yml", FIXTURES)
+    assert (sheet.slug, sheet.title, sheet.minutes, sheet.version) == ("good", "Good sheet", 5, 2)
+    assert sheet.field_ids == ["name", "story", "mood", "colour", "pets", "when", "place-1", "place-2"]
+    assert [s.title for s in sheet.sections] == ["First", "Visit 1", "Visit 2"]
+    assert [s.id for s in sheet.sections] == ["first", "visit-1", "visit-2"]
+    assert sheet.fields[0] == Field("name", "text", "Your name", "Just your first name.")
+    assert sheet.fields[2].choices == ("1", "2", "3", "4", "5")
+    assert (sheet.fields[2].low, sheet.fields[2].high) == ("Low", "High")
+    assert sheet.fields[4].options == ("Cat", "Dog", "Fish")
+    assert sheet.fields[5].reminder == "Call {name}"
+    assert sheet.has_reminders
+
+
+def test_the_four_worksheets_in_order():
+    assert SLUGS == ["interview-self-assessment", "feedback-log", "follow-up-plan", "momentum-plan"]
+
+
+def test_feedback_log_repeats_for_three_interviews():
+    sheet = SHEETS[1]
+    assert [s.title for s in sheet.sections] == ["Interview 1", "Interview 2", "Interview 3"]
+    assert sheet.field_ids[:8] == ["job-1", "asked-who-1", "asked-on-1", "asked-what-1", "asked-how-1",
+                                   "they-said-1", "you-replied-1", "act-on-1"]
+    assert sheet.field_ids[-1] == "act-on-3"
+
+
+def test_follow_up_plan_has_calendar_reminders():
+    sheet = SHEETS[2]
+    assert [f.id for f in sheet.fields if f.reminder] == ["check-in-first", "check-in-second", "check-in-third"]
+
+
+@pytest.mark.parametrize("sheet", SHEETS, ids=SLUGS)
+def test_every_kind_is_used_somewhere_and_every_field_has_a_label(sheet):
+    assert all(f.label.strip() for f in sheet.fields)
+    assert len(set(sheet.field_ids)) == len(sheet.field_ids)
+
+
+def test_all_kinds_are_used_across_the_worksheets():
+    assert {f.kind for s in SHEETS for f in s.fields} == {"text", "long-text", "scale", "choice", "checklist", "date"}
+
+
+@pytest.mark.parametrize("sheet", SHEETS, ids=SLUGS)
+def test_worksheet_words_are_plain(sheet):
+    textstat = pytest.importorskip("textstat")
+    words = [sheet.intro] + [s.intro for s in sheet.sections if s.intro]
+    words += [f"{f.label} {f.hint}" for f in sheet.fields]
+    grade = textstat.flesch_kincaid_grade(" ".join(w if w.rstrip().endswith((".", "?")) else w + "." for w in words))
+    assert grade <= 8, f"{sheet.slug}: reading grade {grade}"
+
+
+@pytest.mark.parametrize("sheet", SHEETS, ids=SLUGS)
+def test_no_sentence_is_copied_from_the_source_article(sheet):
+    source = (ROOT_SHARED / "source-article.txt")
+    if not source.exists():
+        pytest.skip("shared/source-article.txt is not beside the project")
+    article = " ".join(source.read_text(encoding="utf-8").lower().split())
+    texts = [sheet.title, sheet.intro, sheet.description] + [s.intro for s in sheet.sections]
+    texts += [t for f in sheet.fields for t in (f.label, f.hint, *f.options)]
+    for text in texts:
+        words = text.lower().split()
+        for start in range(0, max(1, len(words) - 7)):  # no run of 8 words in a row from the article
+            run = " ".join(words[start:start + 8])
+            assert len(words) < 8 or run not in article, f"{sheet.slug}: {run!r}"
+
+
+
+def test_schema_json_matches_the_loader():
+    import json
+
+    from after_the_no.worksheet_model import FIELD_OPTIONAL, FIELD_REQUIRED, KINDS, SECTION_OPTIONAL, SECTION_REQUIRED, TOP_REQUIRED
+    schema = json.loads((ROOT / "worksheets" / "schema.json").read_text(encoding="utf-8"))
+    assert set(schema["required"]) == set(schema["properties"]) == TOP_REQUIRED
+    section, field = schema["$defs"]["section"], schema["$defs"]["field"]
+    assert set(section["required"]) == SECTION_REQUIRED
+    assert set(section["properties"]) == SECTION_REQUIRED | SECTION_OPTIONAL
+    assert set(field["required"]) == FIELD_REQUIRED
+    assert set(field["properties"]) == FIELD_REQUIRED | FIELD_OPTIONAL
+    assert field["properties"]["kind"]["enum"] == KINDS
+
+
+def test_readme_example_is_a_valid_worksheet():
+    readme = (ROOT / "worksheets" / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    sheet = sheet_from(example, "worksheets/follow-up-plan.yml")
+    assert sheet.field_ids == ["contact-name", "why-stay-in-touch", "how-it-went", "asked-how", "connected-where",
+                               "check-in-first", "job-1", "job-2", "job-3"]

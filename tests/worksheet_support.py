@@ -1,0 +1,77 @@
+"""Helpers shared by the worksheet tests: the real definitions, sample answers, and form filling."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from after_the_no.worksheet_model import Field, Worksheet, load_worksheets
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHEETS: list[Worksheet] = load_worksheets(ROOT)
+BY_SLUG = {s.slug: s for s in SHEETS}
+SLUGS = [s.slug for s in SHEETS]
+
+
+def storage_key(slug: str) -> str:
+    return f"after-the-no:worksheet:{slug}"
+
+
+def sample_answer(f: Field):
+    """One answer per kind, with markup in it: it must come back as plain text, never as HTML."""
+    if f.kind == "text":
+        return f"{f.id} <b>answer</b> & more"
+    if f.kind == "long-text":
+        return f"First line for {f.id}\nSecond line <i>here</i>"
+    if f.kind == "date":
+        return "2030-01-15"
+    if f.kind == "scale":
+        return "4"
+    if f.kind == "choice":
+        return f.options[-1]
+    return [f.options[0], f.options[-1]]
+
+
+def sample_answers(sheet: Worksheet) -> dict:
+    return {f.id: sample_answer(f) for f in sheet.fields}
+
+
+def fill(page, sheet: Worksheet, answers: dict | None = None) -> dict:
+    """Fill the form on `page` with answers (default: sample_answers) and return them."""
+    answers = sample_answers(sheet) if answers is None else answers
+    for f in sheet.fields:
+        value = answers.get(f.id)
+        if value is None:
+            continue
+        if f.kind in ("text", "long-text", "date"):
+            page.fill(f"#ws-{f.id}", value)
+        else:
+            for n, choice in enumerate(f.choices, start=1):
+                if choice in ([value] if isinstance(value, str) else value):
+                    page.check(f"#ws-{f.id}--{n}")
+    return answers
+
+
+def form_state(page) -> dict:
+    """What the form shows now: {name: value or [checked values]} for every control."""
+    return page.evaluate("""() => {
+        const out = {};
+        for (const el of document.querySelectorAll('#ws-form [name]')) {
+            if (el.type === 'checkbox') (out[el.name] ??= []), el.checked && out[el.name].push(el.value);
+            else if (el.type === 'radio') { out[el.name] ??= ''; if (el.checked) out[el.name] = el.value; }
+            else out[el.name] = el.value;
+        }
+        return out;
+    }""")
+
+
+def stored(page, slug: str):
+    raw = page.evaluate("key => localStorage.getItem(key)", storage_key(slug))
+    return json.loads(raw) if raw else None
+
+
+def export_payload(slug: str, answers: dict, **changes) -> dict:
+    payload = {"format_version": 1, "worksheet": slug, "worksheet_version": BY_SLUG[slug].version,
+               "saved": "2030-01-01T00:00:00.000Z", "answers": answers}
+    payload.update(changes)
+    return payload
