@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
-
 from after_the_no.branding import brand_css, check, contrast_with_white
 from conftest import ROOT, build_site
 from site_support import soup
+from tools.derived_config import write_variant
 
 SAMPLE = {
     "organisation": "Example University Careers Service",
@@ -23,15 +22,7 @@ STEP_PAGES = ["reflect/", "respond/", "reconnect/", "move-forward/"]
 
 
 def branded_config(tmp_path: Path, brand: dict) -> Path:
-    """A copy of mkdocs.yml with the sample branding and absolute paths back into the repo."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
-    config["docs_dir"] = str(ROOT / "docs")
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
-    config["extra"]["brand"] = brand
-    path = tmp_path / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
-    return path
+    return write_variant(tmp_path / "mkdocs.yml", lambda config: config["extra"].update(brand=brand))
 
 
 @pytest.fixture(scope="module")

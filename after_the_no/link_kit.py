@@ -1,0 +1,30 @@
+"""The adviser link kit: every URL and anchor of the published URL contract, as Markdown.
+
+Generated from published-urls.yml so the list on /advisers/ can never drift from the contract.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from after_the_no.url_contract import Entry
+
+
+def heading_id(url: str) -> str:
+    return "links-" + (url.strip("/").replace("/", "-") or "home")
+
+
+def render(entries: list[Entry], site_url: str, source_of: Callable[[str], str]) -> str:
+    """Markdown for the link kit. source_of(url) gives the .md file that builds a URL, so the
+    links are checked by MkDocs like any other link."""
+    site_url = site_url.rstrip("/")
+    out = []
+    for entry in entries:
+        source = source_of(entry.url)
+        out.append(f"### {entry.about.rstrip('.')} {{#{heading_id(entry.url)}}}\n")
+        out.append('<div class="link-kit" markdown>\n')
+        rows = [("", "The whole page.")] + list(entry.anchors.items())
+        for anchor, about in rows:
+            fragment = f"#{anchor}" if anchor else ""
+            out.append(f"- {about} [`{site_url}{entry.url}{fragment}`]({source}{fragment}){{.link-kit__url}}")
+        out.append("\n</div>\n")
+    return "\n".join(out)
