@@ -5,20 +5,42 @@ build fails here (rather than the fix silently doing nothing), so someone looks 
 """
 from __future__ import annotations
 
-# (what Material writes, what we write instead, why)
+import re
+from typing import NamedTuple
+
+
+class Repair(NamedTuple):
+    expected: str  # what Material writes (exact text, or a regex when regex=True); must occur
+    replacement: str  # at least once on every page
+    why: str
+    regex: bool = False
+
+    def apply(self, html: str) -> tuple[str, int]:
+        if self.regex:
+            return re.subn(self.expected, self.replacement, html)
+        return html.replace(self.expected, self.replacement), html.count(self.expected)
+
+
 REPAIRS = [
     # The hidden drawer/search toggles carry autocomplete="off", which is not allowed on a
     # checkbox (Nu HTML checker error). They hold no user data, so dropping it changes nothing.
-    ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
-     '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
-     "autocomplete is not valid on a checkbox"),
-    ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
-     '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
-     "autocomplete is not valid on a checkbox"),
+    Repair('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+           '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
+           "autocomplete is not valid on a checkbox"),
+    Repair('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+           '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
+           "autocomplete is not valid on a checkbox"),
     # axe: a role="dialog" needs an accessible name.
-    ('<div class="md-search" data-md-component="search" role="dialog">',
-     '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search this guide">',
-     "the search dialog needs an accessible name"),
+    Repair('<div class="md-search" data-md-component="search" role="dialog">',
+           '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search this guide">',
+           "the search dialog needs an accessible name"),
+    # With navigation.sections, a section's label gets tabindex="" (partials/nav-item.html sets
+    # it only for non-sections; the active one has class="md-nav__link md-nav__link--active" or
+    # a trailing space). An empty tabindex is invalid HTML (Nu HTML checker error) and
+    # browsers ignore it, so dropping the attribute keeps the behaviour exactly.
+    Repair(r'(<label class="md-nav__link ?[a-z_ -]*" for="(__nav_[0-9_]+)" id="\2_label") tabindex="">',
+           r"\1>",
+           'an empty tabindex="" is not a valid integer', regex=True),
 ]
 
 
@@ -27,9 +49,9 @@ class MarkupChanged(Exception):
 
 
 def repair(html: str, where: str) -> str:
-    for expected, replacement, why in REPAIRS:
-        if expected not in html:
-            raise MarkupChanged(f"{where}: Material's markup changed, cannot apply fix ({why}); "
-                                f"expected: {expected}")
-        html = html.replace(expected, replacement)
+    for fix in REPAIRS:
+        html, count = fix.apply(html)
+        if count == 0:
+            raise MarkupChanged(f"{where}: Material's markup changed, cannot apply fix ({fix.why}); "
+                                f"expected: {fix.expected}")
     return html

@@ -408,6 +408,7 @@ def page_markdown(reply: Reply, library: Library) -> str:
                          f"{reply.title}: an example message to fill in, copy and send. {reply.when}")
     return f"""---
 description: {json.dumps(description, ensure_ascii=False)}
+component: reply
 ---
 
 # {_md_escape(reply.title)}

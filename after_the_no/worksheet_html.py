@@ -3,7 +3,8 @@
 Every control has a visible label; hints are tied with aria-describedby; scale, choice and
 checklist questions are fieldsets of radios or checkboxes. Element ids start with "ws-" so
 they never meet Material's ids or heading anchors; control names are the field ids.
-The toolbar is rendered `hidden`: only worksheet.js shows it, because its buttons need JS.
+The toolbar and reminder button carry `data-needs-js`: CSS hides them until the page has run
+JavaScript (the `js` class on <html>), so they take their place at first paint, with no shift.
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ def page_markdown(sheet: Worksheet, downloads: list[Download]) -> str:
     links = "\n".join(f"- [{d.text}](../{d.path})" for d in downloads)
     return f"""---
 description: {_yaml_string(sheet.description)}
+component: worksheet
 hide:
   - toc
 ---
@@ -72,7 +74,7 @@ def form_html(sheet: Worksheet) -> str:
 
 
 def _toolbar() -> str:
-    return """<div class="ws-toolbar" hidden>
+    return """<div class="ws-toolbar" data-needs-js>
 <p class="ws-status" role="status"></p>
 <div class="ws-actions">
 <button type="button" class="md-button" data-action="print">Print my answers</button>
@@ -96,7 +98,7 @@ def _section(section: Section) -> str:
     intro = f'<p class="ws-section-intro">{escape(section.intro)}</p>' if section.intro else ""
     reminders = ""
     if any(f.reminder for f in section.fields):
-        reminders = ('<p class="ws-reminders" hidden><button type="button" class="md-button" data-action="ics">'
+        reminders = ('<p class="ws-reminders" data-needs-js><button type="button" class="md-button" data-action="ics">'
                      "Download calendar reminders</button></p>")
     fields = "\n".join(_field(f) for f in section.fields)
     return (f'<fieldset class="ws-section" id="ws-{section.id}--section">\n'

@@ -10,7 +10,7 @@ from tools.offline_bundle import build, classic_script
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory):
     out = tmp_path_factory.mktemp("offline") / "after-the-no"
-    assert build(out) == ["assets/worksheet.js", "assets/reply.js", "assets/link-kit.js"]
+    assert build(out) == ["assets/link-kit.js", "assets/reply.js", "assets/worksheet.js"]
     return out
 
 

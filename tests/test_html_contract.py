@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from after_the_no.url_contract import broken, load_contract
+from after_the_no.url_contract import Entry, broken, load_contract
 from conftest import ROOT, build_site
 
 CONTRACT = ROOT / "published-urls.yml"
@@ -39,7 +39,7 @@ def _copy_project(tmp_path: Path) -> Path:
     return copy
 
 
-def _move_page_and_build(tmp_path: Path, with_redirect: bool) -> list[str]:
+def _move_page_and_build(tmp_path: Path, with_redirect: bool):
     """Move move-forward.md to next-steps.md, as an editor might, and check the contract."""
     project = _copy_project(tmp_path)
     (project / "docs/move-forward.md").rename(project / "docs/next-steps.md")
@@ -50,15 +50,23 @@ def _move_page_and_build(tmp_path: Path, with_redirect: bool) -> list[str]:
     for md in (project / "docs").rglob("*.md"):
         md.write_text(md.read_text("utf-8").replace("move-forward.md", "next-steps.md"), "utf-8")
     out = tmp_path / "built"
-    result = build_site(out, project / "mkdocs.yml")
-    assert result.returncode == 0, result.stderr[-3000:]
-    return broken(out, load_contract(CONTRACT))
+    return build_site(out, project / "mkdocs.yml"), out
 
 
-def test_a_moved_page_breaks_the_contract_without_a_redirect(tmp_path):
-    problems = _move_page_and_build(tmp_path, with_redirect=False)
-    assert problems == ["/move-forward/: no page"]
+def test_a_moved_page_without_a_redirect_stops_the_build(tmp_path):
+    # The adviser link kit is built from the contract, so the build itself refuses.
+    result, _ = _move_page_and_build(tmp_path, with_redirect=False)
+    assert result.returncode == 1
+    assert "published-urls.yml: /move-forward/: no page in docs/ builds this URL" in result.stderr
+
+
+def test_contract_check_reports_a_missing_page(site_dir, tmp_path):
+    entries = load_contract(CONTRACT) + [Entry("/gone/", "A page that was removed.", {})]
+    assert broken(site_dir, entries) == ["/gone/: no page"]
 
 
 def test_a_redirect_keeps_a_moved_page_and_its_anchors(tmp_path):
-    assert _move_page_and_build(tmp_path, with_redirect=True) == []
+    result, out = _move_page_and_build(tmp_path, with_redirect=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (out / "move-forward/index.html").read_text("utf-8").count('http-equiv="refresh"') == 1
+    assert broken(out, load_contract(CONTRACT)) == []

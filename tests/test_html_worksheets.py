@@ -97,8 +97,8 @@ def test_worksheets_are_in_the_nav_in_order(html_pages):
 
 def test_no_js_page_keeps_toolbar_hidden(html_pages):
     html = page(html_pages, "follow-up-plan")
-    assert html.select_one(".ws-toolbar").has_attr("hidden")
-    assert html.select_one(".ws-reminders").has_attr("hidden")
+    assert html.select_one(".ws-toolbar").has_attr("data-needs-js")
+    assert html.select_one(".ws-reminders").has_attr("data-needs-js")
 
 
 def test_a_bad_worksheet_stops_the_build(tmp_path):

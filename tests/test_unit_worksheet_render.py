@@ -70,8 +70,8 @@ def test_sections_are_fieldsets_with_h2_legends_and_repeats_numbered():
 
 def test_toolbar_needs_js_so_it_is_hidden():
     toolbar = soup(GOOD).select_one(".ws-toolbar")
-    assert toolbar.has_attr("hidden")
-    assert soup(GOOD).select_one(".ws-reminders").has_attr("hidden")
+    assert toolbar.has_attr("data-needs-js")
+    assert soup(GOOD).select_one(".ws-reminders").has_attr("data-needs-js")
 
 
 def test_no_placeholders_are_used():
@@ -86,7 +86,7 @@ def test_text_is_escaped():
 
 def test_page_markdown_front_matter_and_links():
     md = page_markdown(GOOD, [Download("downloads/good-a4.pdf", "PDF, A4", 14_500)])
-    assert md.startswith('---\ndescription: "A small worksheet used by the tests."\nhide:\n  - toc\n---\n\n# Good sheet\n')
+    assert md.startswith('---\ndescription: "A small worksheet used by the tests."\ncomponent: worksheet\nhide:\n  - toc\n---\n\n# Good sheet\n')
     assert "- [PDF, A4, 14 KB](../downloads/good-a4.pdf)" in md
     assert md.count("\n# ") == 1
 

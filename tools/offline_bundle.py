@@ -21,8 +21,6 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import yaml
-
 from tools.derived_config import ROOT, write_variant
 
 EXPORT = re.compile(r"^export\s+(?=(async\s+)?(function|const|let|class)\b)", re.M)
@@ -40,7 +38,7 @@ def offline_config(config: dict) -> None:
     config["use_directory_urls"] = False
     config["plugins"] = ["search", "offline"] + [p for p in config["plugins"] if p != "search"]
     config["extra"]["polyfills"] = [SHIM]
-    config["extra_javascript"] = [js["path"] if isinstance(js, dict) else js for js in config["extra_javascript"]]
+    config["extra"]["classic_scripts"] = True  # overrides/main.html then drops type="module"
 
 
 def build(out_dir: Path) -> list[str]:
@@ -53,11 +51,10 @@ def build(out_dir: Path) -> list[str]:
     (out_dir / SHIM).parent.mkdir(parents=True, exist_ok=True)
     (out_dir / SHIM).write_bytes((ROOT / "vendor/iframe-worker/shim.js").read_bytes())
     modules = []
-    for js in yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["extra_javascript"]:
-        if isinstance(js, dict) and js.get("type") == "module":
-            path = out_dir / js["path"]
-            path.write_text(classic_script(path.read_text("utf-8"), js["path"]), "utf-8")
-            modules.append(js["path"])
+    for source in sorted((ROOT / "docs/assets").glob("*.js")):  # our component modules
+        name = source.relative_to(ROOT / "docs").as_posix()
+        (out_dir / name).write_text(classic_script(source.read_text("utf-8"), name), "utf-8")
+        modules.append(name)
     return modules
 
 

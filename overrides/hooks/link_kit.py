@@ -19,11 +19,16 @@ def on_page_markdown(markdown, page, config, files):
     except DefinitionError as error:
         raise PluginError(str(error)) from None
 
+    redirects = {}
+    if "redirects" in config.plugins:  # a moved page: link to where it lives now
+        redirects = config.plugins["redirects"].config.get("redirect_maps") or {}
+
     def source_of(url):
         stem = url.strip("/")
         for candidate in ([f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]):
-            if files.get_file_from_path(candidate):
-                return "/".join([".."] * page.file.src_uri.count("/") + [candidate])
+            target = candidate if files.get_file_from_path(candidate) else redirects.get(candidate)
+            if target and files.get_file_from_path(target):
+                return "/".join([".."] * page.file.src_uri.count("/") + [target])
         raise PluginError(f"published-urls.yml: {url}: no page in docs/ builds this URL")
 
     return markdown.replace(MARKER, link_kit.render(entries, config.site_url, source_of))

@@ -1,0 +1,353 @@
+"""Quality gates shared by the tests, bin/benchmark and bin/lighthouse: the Nu HTML checker,
+a gzip-compressing static server, Lighthouse, first-load page weight and readable text.
+
+Targets and budgets live in budgets.yml (one place to change them).
+"""
+from __future__ import annotations
+
+import fnmatch
+import functools
+import gzip
+import http.server
+import json
+import mimetypes
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import yaml
+from bs4 import BeautifulSoup, NavigableString
+
+ROOT = Path(__file__).resolve().parent.parent
+BUDGETS_FILE = ROOT / "budgets.yml"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+KB = 1000  # budgets are in kB of 1000 bytes
+
+
+@functools.cache
+def budgets() -> dict:
+    return yaml.safe_load(BUDGETS_FILE.read_text(encoding="utf-8"))
+
+
+def node_tool_missing(path: Path) -> str | None:
+    """A message saying how to install a Node tool when it is missing (None when present)."""
+    if path.exists():
+        return None
+    return f"{path.relative_to(ROOT)} is missing: run bin/test (it runs `npm ci`), or `npm ci` yourself"
+
+
+# --- Nu HTML checker -------------------------------------------------------------------------
+
+def run_vnu(paths: list[Path]) -> list[dict]:
+    """Every error the Nu HTML checker reports for paths (one JVM for all of them)."""
+    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json",
+                             *map(str, paths)], capture_output=True, text=True)
+    # vnu writes its JSON report to stderr and exits 1 when it found errors.
+    report = json.loads(result.stderr or result.stdout)
+    return report["messages"]
+
+
+def format_vnu(message: dict, site_dir: Path) -> str:
+    where = unquote(urlsplit(message.get("url", "")).path)
+    try:
+        where = Path(where).relative_to(site_dir).as_posix()
+    except ValueError:
+        pass
+    line = message.get("lastLine", message.get("firstLine", "?"))
+    extract = " ".join(message.get("extract", "").split())
+    return f"{where}:{line}: {message['type']}: {message['message']}" + (f"  [{extract}]" if extract else "")
+
+
+# --- a static server that compresses like a real host ----------------------------------------
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
+                "image/svg+xml", "application/manifest+json")
+mimetypes.add_type("application/javascript", ".js")  # not text/plain on a bare Debian image
+mimetypes.add_type("image/svg+xml", ".svg")
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder; text responses gzipped (level 6, as nginx and most hosts do)."""
+    protocol_version = "HTTP/1.1"  # keep-alive, as a real host
+    cache: dict[Path, bytes]
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().do_GET()  # the stdlib's redirect to the slash URL
+            path = path / "index.html"
+        if not path.is_file():
+            return self.send_error(404)
+        ctype = self.guess_type(str(path))
+        body = path.read_bytes()
+        gzipped = ctype.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", "")
+        if gzipped:
+            if path not in self.cache:
+                self.cache[path] = gzip.compress(body, compresslevel=6, mtime=0)
+            body = self.cache[path]
+        self.send_response(200)
+        self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "public, max-age=600")
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def serve_gzip(directory: Path):
+    """Serve a folder on 127.0.0.1 with gzip, in threads; returns (base_url, server)."""
+    handler = type("Handler", (_GzipHandler,), {"cache": {}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(handler, directory=str(directory)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+# --- Lighthouse ------------------------------------------------------------------------------
+
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def lighthouse_pages(site_dir: Path) -> tuple[list[str], list[str]]:
+    """(pages to audit, listed pages that are not built yet)."""
+    listed = budgets()["lighthouse"]["pages"]
+    built = [p for p in listed if (site_dir / p / "index.html").is_file()]
+    return built, [p for p in listed if p not in built]
+
+
+def run_lighthouse(url: str, preset: str) -> dict:
+    """One Lighthouse run ('mobile' or 'desktop'); returns the JSON report (lhr)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
+                   "--only-categories=" + ",".join(CATEGORIES),
+                   "--chrome-flags=" + " ".join(CHROMIUM_ARGS)]
+        if preset == "desktop":
+            command.append("--preset=desktop")
+        env = dict(os.environ, CHROME_PATH=CHROMIUM)
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=240)
+        if result.returncode != 0 or not out.exists():
+            raise RuntimeError(f"lighthouse {url} ({preset}) failed:\n{result.stderr[-3000:]}")
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
+def scores(lhr: dict) -> dict[str, float | None]:
+    return {c: lhr["categories"][c]["score"] for c in CATEGORIES}
+
+
+def score_problems(lhr: dict, preset: str) -> list[str]:
+    """Each category under its target, with the audits that cost it points."""
+    targets = budgets()["lighthouse"]["targets"][preset]
+    problems = []
+    for category, target in targets.items():
+        cat = lhr["categories"][category]
+        if cat["score"] is None or cat["score"] < target:
+            failing = []
+            for ref in cat["auditRefs"]:
+                audit = lhr["audits"][ref["id"]]
+                if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
+                    value = audit.get("displayValue", "")
+                    failing.append(f"{ref['id']} ({audit['score']}{', ' + value if value else ''})")
+            problems.append(f"{category} {cat['score']} < {target}: " + "; ".join(failing))
+    if problems and "performance" in targets:
+        problems += [f"  {line}" for line in performance_clues(lhr)]
+    if lhr.get("runtimeError"):
+        problems.append(f"runtime error: {lhr['runtimeError']}")
+    return problems
+
+
+def performance_clues(lhr: dict) -> list[str]:
+    """What Lighthouse blames: render-blocking files, layout shifts, long tasks."""
+    audits, clues = lhr["audits"], []
+    for item in (audits.get("render-blocking-resources", {}).get("details") or {}).get("items", []):
+        clues.append(f"render-blocking: {urlsplit(item['url']).path} ({item.get('wastedMs', 0):.0f} ms)")
+    for item in (audits.get("layout-shifts", {}).get("details") or {}).get("items", [])[:5]:
+        node = item.get("node") or {}
+        clues.append(f"layout shift {item.get('score', 0):.3f}: {node.get('selector', '?')} "
+                     f"{' '.join(node.get('snippet', '').split())[:120]}")
+    for item in (audits.get("long-tasks", {}).get("details") or {}).get("items", [])[:5]:
+        clues.append(f"long task {item['duration']:.0f} ms at {item['startTime']:.0f} ms: {urlsplit(item['url']).path or item['url']}")
+    return clues
+
+
+# --- first-load page weight ------------------------------------------------------------------
+
+def page_types(site_dir: Path) -> dict[str, list[str]]:
+    """Page type -> the built pages of that type (patterns in budgets.yml expanded)."""
+    built = sorted(p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("index.html"))
+    built = ["" if p == "./" else p for p in built]
+    out = {}
+    for name, spec in budgets()["page_weight"]["types"].items():
+        out[name] = [p for p in built if any(fnmatch.fnmatchcase(p, pat) for pat in spec["pages"])
+                     and not is_redirect(site_dir / p / "index.html")]
+    return out
+
+
+def is_redirect(path: Path) -> bool:
+    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")
+
+
+def first_load(browser, base_url: str, site_dir: Path, path: str, width: int = 390) -> dict:
+    """Load a page once with an empty cache (JS on) and add up every resource it requested.
+
+    Returns {"bytes": uncompressed total, "gzip": total as a host serving gzip sends it,
+    "files": {url path: bytes}}. Sizes are those of the built files the requests map to.
+    """
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    requested: list[str] = []
+    own = urlsplit(base_url).netloc
+    context.on("request", lambda request: requested.append(request.url))
+    try:
+        page = context.new_page()
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    files = {}
+    for url in requested:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            continue  # data: and blob: URLs are inside a response already counted
+        if parts.netloc != own:
+            raise AssertionError(f"/{path} requested another host: {url}")
+        file = site_dir / unquote(parts.path).lstrip("/")
+        if file.is_dir():
+            file = file / "index.html"
+        if file.is_file():
+            files[parts.path] = file
+    return {"bytes": sum(f.stat().st_size for f in files.values()),
+            "gzip": sum(gzip_size(f) for f in files.values()),
+            "files": {p: f.stat().st_size for p, f in files.items()}}
+
+
+def referenced(site_dir: Path, path: str) -> set[str]:
+    """URL paths a page's HTML asks the browser to fetch (scripts, styles, icons, images)."""
+    from site_support import fetched_urls, soup
+    html = (site_dir / path / "index.html").read_text(encoding="utf-8")
+    return {urlsplit(urljoin("/" + path, url)).path for url in fetched_urls(soup(html))}
+
+
+def first_loads(browser, base_url: str, site_dir: Path, groups: dict[str, list[str]]) -> dict[str, dict]:
+    """first_load for every page of every group (page type). Chromium loads the heaviest page
+    of each group, and any page whose HTML references other files; a page that references the
+    same files as a page loaded in its group gets that page's responses with its own HTML
+    (a page load costs seconds on a busy machine)."""
+    out: dict[str, dict] = {}
+    for pages in groups.values():
+        loaded: dict[frozenset, str] = {}
+        for path in sorted(pages, key=lambda p: -(site_dir / p / "index.html").stat().st_size):
+            key = frozenset(referenced(site_dir, path))
+            if key not in loaded:
+                loaded[key] = path
+                out[path] = first_load(browser, base_url, site_dir, path)
+                continue
+            model, model_html = out[loaded[key]], site_dir / loaded[key] / "index.html"
+            html = site_dir / path / "index.html"
+            files = {url: size for url, size in model["files"].items() if url != "/" + loaded[key]}
+            files["/" + path] = html.stat().st_size
+            out[path] = {"bytes": sum(files.values()),
+                         "gzip": model["gzip"] - gzip_size(model_html) + gzip_size(html),
+                         "files": files, "like": loaded[key]}
+    return out
+
+
+def gzip_size(file: Path) -> int:
+    if not file.name.endswith((".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")):
+        return file.stat().st_size
+    return len(gzip.compress(file.read_bytes(), compresslevel=6, mtime=0))
+
+
+# --- readable text of a guide page -----------------------------------------------------------
+
+BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "caption",
+          "figcaption", "summary", "blockquote", "div", "section", "details", "ul", "ol", "dl",
+          "table", "tr", "figure", "article"}
+# Code is not prose: code blocks, and inline code too (the URLs of the advisers' link kit, file
+# names), which would otherwise count as one very long "word" each.
+SKIP = "pre, code, .highlight, script, style, noscript, template, svg, nav, header, footer, form, a.headerlink, " \
+       ".md-content__button, .md-source-file"
+TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def text_blocks(html: str) -> list[str]:
+    """The article's text as blocks (paragraph, list item, heading, cell...), code excluded."""
+    article = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
+    if article is None:
+        raise AssertionError("no <article class=md-content__inner> on the page")
+    for element in article.select(SKIP):
+        element.decompose()
+    blocks: dict[int, list[str]] = {}
+    order: list[int] = []
+    for string in article.find_all(string=True):
+        if not isinstance(string, NavigableString) or type(string) is not NavigableString:
+            continue  # comments, CDATA, doctype
+        owner = next(parent for parent in string.parents if parent.name in BLOCKS)
+        if id(owner) not in blocks:
+            blocks[id(owner)] = []
+            order.append(id(owner))
+        blocks[id(owner)].append(str(string))
+    out = []
+    for key in order:
+        text = " ".join("".join(blocks[key]).split())
+        if text:
+            out.append(text)
+    return out
+
+
+def readable_text(html: str) -> str:
+    """Blocks joined as sentences: a block without terminal punctuation gets a full stop."""
+    return " ".join(b if TERMINAL.search(b) else b + "." for b in text_blocks(html))
+
+
+# --- builds, for the benchmark ---------------------------------------------------------------
+
+def bare_material_project(into: Path) -> Path:
+    """A copy of docs/ with a minimal mkdocs.yml: Material, our markdown_extensions, nothing
+    else (no hooks, no custom_dir, no extra CSS/JS). Returns the config path."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)
+    shutil.copytree(ROOT / "docs", into / "docs")
+    bare = {"site_name": config["site_name"], "site_url": config.get("site_url"),
+            "theme": {"name": "material", "font": False, "language": "en",
+                      "features": config["theme"].get("features", [])},
+            "plugins": ["search"],
+            "markdown_extensions": config.get("markdown_extensions", []),
+            "nav": config.get("nav")}
+    path = into / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(bare, sort_keys=False), encoding="utf-8")
+    return path
+
+
+class _PermissiveLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml even if it uses !ENV or !!python tags (kept as plain values)."""
+
+
+_PermissiveLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def build(out: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True) -> Path:
+    """Build a site into out (the project's own, strict, unless told otherwise)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(config), "-d", str(out)]
+    if strict:
+        command.insert(4, "--strict")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    result = subprocess.run(command, cwd=config.parent, capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed:\n{result.stderr[-4000:]}")
+    return out

@@ -1,0 +1,144 @@
+"""Benchmarks, printed as Markdown tables:
+
+- the full build of our site (hooks, worksheet PDFs and Word files included) against a bare
+  Material build of the same Markdown (docs/ copied, minimal mkdocs.yml: Material, our
+  markdown_extensions, no hooks, no custom_dir), run interleaved, median of --runs each;
+  target: ours <= 1.5x bare (budgets.yml build.max_ratio);
+- the first-load weight of each page type (the largest page of each), against budgets.yml;
+- with --suite, the wall time of the whole test suite (bin/test), which takes minutes.
+
+    bin/benchmark [--runs 5] [--suite] [--profile FILE]
+
+--profile FILE writes a cProfile of one in-process build of our site (to find where the
+time goes; read it with `python -m pstats FILE`, then `sort cumtime`, `stats 30`).
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from quality_support import (CHROMIUM, CHROMIUM_ARGS, KB, budgets,  # noqa: E402 (shared with the tests)
+                             bare_material_project, first_load, page_types, serve_gzip)
+
+MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q"]
+
+
+def timed_build(config: Path, out: Path, strict: bool) -> float:
+    command = [*MKDOCS, *(["--strict"] if strict else []), "-f", str(config), "-d", str(out)]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=config.parent, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-4000:]}")
+    return elapsed
+
+
+def build_times(tmp: Path, runs: int) -> dict[str, list[float]]:
+    bare_config = bare_material_project(tmp / "bare")
+    times: dict[str, list[float]] = {"ours": [], "bare": []}
+    timed_build(ROOT / "mkdocs.yml", tmp / "warm", strict=True)  # warm the file cache once
+    for _ in range(runs):  # interleaved, so a busy moment hits both
+        times["ours"].append(timed_build(ROOT / "mkdocs.yml", tmp / "ours", strict=True))
+        # Not strict: the bare copy has no hooks, so links to generated pages do not resolve.
+        times["bare"].append(timed_build(bare_config, tmp / "bare-site", strict=False))
+    return times
+
+
+def page_weights(site: Path) -> dict[str, tuple[str, dict]]:
+    """Page type -> (its heaviest page, first-load measurement)."""
+    from playwright.sync_api import sync_playwright
+    base_url, server = serve_gzip(site)
+    out = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for name, pages in page_types(site).items():
+                if not pages:
+                    continue
+                heaviest = max(pages, key=lambda page: (site / page / "index.html").stat().st_size)
+                out[name] = (heaviest, first_load(browser, base_url, site, heaviest))
+            browser.close()
+    finally:
+        server.shutdown()
+    return out
+
+
+def suite_time() -> tuple[float, str]:
+    start = time.perf_counter()
+    result = subprocess.run([str(ROOT / "bin" / "test"), "-q", "-p", "no:cacheprovider"],
+                            cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    summary = (result.stdout.strip().splitlines() or ["(no output)"])[-1]
+    return elapsed, summary
+
+
+def profile_build(path: Path) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ.update(NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=tmp)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_build(config)
+        profiler.disable()
+        profiler.dump_stats(str(path))
+    import pstats
+    pstats.Stats(str(path)).sort_stats("cumulative").print_stats(30)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="builds of each kind (median taken)")
+    parser.add_argument("--suite", action="store_true", help="also time the whole test suite (bin/test)")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of one build of our site here")
+    args = parser.parse_args(argv)
+    if args.profile:
+        profile_build(args.profile)
+        return 0
+    load = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        times = build_times(tmp, args.runs)
+        ours, bare = statistics.median(times["ours"]), statistics.median(times["bare"])
+        ratio = ours / bare
+        max_ratio = budgets()["build"]["max_ratio"]
+        print(f"## Build (median of {args.runs}, interleaved; load average {load:.1f} on {os.cpu_count()} cores)\n")
+        print("| build | median s | runs s |")
+        print("|---|---|---|")
+        for name, label in [("ours", "our site (hooks, PDF, Word)"), ("bare", "bare Material, same Markdown")]:
+            print(f"| {label} | {statistics.median(times[name]):.2f} | "
+                  + ", ".join(f"{t:.2f}" for t in times[name]) + " |")
+        verdict = "ok" if ratio <= max_ratio else "OVER"
+        print(f"| **ratio** | **{ratio:.2f}x** | target <= {max_ratio}x: {verdict} |\n")
+
+        weights = page_weights(tmp / "ours")
+        types = budgets()["page_weight"]["types"]
+        print("## First-load weight (heaviest page of each type, empty cache)\n")
+        print("| page type | page | files | kB | kB gzipped | budget kB |")
+        print("|---|---|---|---|---|---|")
+        for name, (page, weight) in weights.items():
+            print(f"| {name} | /{page} | {len(weight['files'])} | {weight['bytes'] / KB:.1f} | "
+                  f"{weight['gzip'] / KB:.1f} | {types[name]['budget_kb']} |")
+    if args.suite:
+        elapsed, summary = suite_time()
+        print("\n## Test suite\n")
+        print("| command | s | result |")
+        print("|---|---|---|")
+        print(f"| bin/test | {elapsed:.0f} | {summary} |")
+    return 0 if ratio <= max_ratio else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
