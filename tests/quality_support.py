@@ -22,6 +22,10 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
+
+from after_the_no import replies
+from after_the_no.worksheet_html import page_markdown
+from after_the_no.worksheet_model import load_worksheets
 from bs4 import BeautifulSoup, NavigableString
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -319,10 +323,17 @@ def readable_text(html: str) -> str:
 # --- builds, for the benchmark ---------------------------------------------------------------
 
 def bare_material_project(into: Path) -> Path:
-    """A copy of docs/ with a minimal mkdocs.yml: Material, our markdown_extensions, nothing
-    else (no hooks, no custom_dir, no extra CSS/JS). Returns the config path."""
+    """A copy of docs/ plus the generated pages' Markdown, with a minimal mkdocs.yml: Material,
+    our markdown_extensions, nothing else (no hooks, no custom_dir, no extra CSS/JS)."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)
     shutil.copytree(ROOT / "docs", into / "docs")
+    # The same Markdown includes the pages our hooks generate (worksheets, reply examples), so
+    # both builds render the same pages and the ratio measures only what the hooks add.
+    for sheet in load_worksheets(ROOT):
+        (into / "docs/worksheets" / f"{sheet.slug}.md").write_text(page_markdown(sheet, []), "utf-8")
+    library = replies.load_library(ROOT / "replies", ROOT)
+    for reply in library.replies:
+        (into / "docs/replies" / f"{reply.slug}.md").write_text(replies.page_markdown(reply, library), "utf-8")
     bare = {"site_name": config["site_name"], "site_url": config.get("site_url"),
             "theme": {"name": "material", "font": False, "language": "en",
                       "features": config["theme"].get("features", [])},

@@ -1,4 +1,5 @@
-"""Worksheet pages and downloads, generated from worksheets/*.yml (logic in after_the_no.worksheet_*)."""
+"""Worksheet pages, downloads and the print pack, generated from worksheets/*.yml
+(logic in after_the_no.worksheet_*)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,39 +9,37 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 
 from after_the_no.definitions import DefinitionError
-from after_the_no.worksheet_docx import render_docx
+from after_the_no.worksheet_downloads import render_all
 from after_the_no.worksheet_html import Download, page_markdown, worksheet_list
 from after_the_no.worksheet_model import load_worksheets
-from after_the_no.worksheet_pdf import render_pdf
 
+# The project root, found from this file (not from mkdocs.yml, which a variant build may
+# write elsewhere).
 ROOT = Path(__file__).resolve().parents[2]
-
 INDEX, MARKER = "worksheets/index.md", "<!-- worksheet-list -->"
+PACK_MARKER = "<!-- print-pack -->"
 sheets = []
+packs = []
 
 
 def on_config(config):
     global sheets
     try:
-        sheets = load_worksheets(ROOT)  # beside this hook, also for derived configs written elsewhere
+        sheets = load_worksheets(ROOT)
     except DefinitionError as error:
         raise PluginError(str(error)) from None
-    if not sheets:
-        raise PluginError(f"no worksheets found: expected {ROOT / 'worksheets'}/*.yml")
 
 
 def on_files(files, config):
-    site_url = config.site_url or ""
+    global packs
+    per_sheet, packs = render_all(sheets, config.site_name, config.site_url or "")
+    for output in [o for outputs in per_sheet.values() for o in outputs] + packs:
+        files.append(File.generated(config, output.path, content=output.content))
     for sheet in sheets:
-        outputs = [(f"downloads/{sheet.slug}-a4.pdf", "PDF, A4", render_pdf(sheet, "a4", site_url)),
-                   (f"downloads/{sheet.slug}-letter.pdf", "PDF, US Letter", render_pdf(sheet, "letter", site_url)),
-                   (f"downloads/{sheet.slug}.docx", "Word", render_docx(sheet, site_url))]
-        for path, _, content in outputs:
-            files.append(File.generated(config, path, content=content))
         page = f"worksheets/{sheet.slug}.md"
         if files.get_file_from_path(page):
             raise PluginError(f"docs/{page} must not exist: it is generated from worksheets/{sheet.slug}.yml")
-        downloads = [Download(path, label, len(content)) for path, label, content in outputs]
+        downloads = [Download(o.path, o.label, len(o.content)) for o in per_sheet[sheet.slug]]
         # Not in nav at first (no omitted-file warning); on_nav puts them under Worksheets.
         files.append(File.generated(config, page, content=page_markdown(sheet, downloads),
                                     inclusion=InclusionLevel.NOT_IN_NAV))
@@ -69,7 +68,12 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri == INDEX:
         if MARKER not in markdown:
             raise PluginError(f"docs/{INDEX}: the marker {MARKER} is missing")
-        return markdown.replace(MARKER, worksheet_list(sheets))
+        markdown = markdown.replace(MARKER, worksheet_list(sheets))
+    if PACK_MARKER in markdown:
+        up = "../" * page.file.src_uri.count("/")
+        links = "\n".join(f"- [{pack.label}, {round(len(pack.content) / 1024)} KB]({up}{pack.path})"
+                          for pack in packs)
+        markdown = markdown.replace(PACK_MARKER, links)
     return markdown
 
 
