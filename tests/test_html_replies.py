@@ -85,10 +85,14 @@ def test_the_index_lists_every_example_with_when_to_use_it(html_pages):
     assert "<!-- reply-list -->" not in html_pages["replies/"]
 
 
-def test_the_script_is_one_module_on_every_page(html_pages):
+def test_the_script_and_styles_load_as_one_module_on_reply_pages_only(html_pages):
     for url, html in html_pages.items():
-        scripts = soup(html).find_all("script", src=lambda s: s and s.endswith("assets/reply.js"))
-        assert [s.get("type") for s in scripts] == ["module"], url
+        page = soup(html)
+        scripts = page.find_all("script", src=lambda s: s and s.endswith("assets/reply.js"))
+        styles = page.find_all("link", href=lambda h: h and h.endswith("assets/reply.css"))
+        wanted = url.startswith("replies/") and url != "replies/"
+        assert [s.get("type") for s in scripts] == (["module"] if wanted else []), url
+        assert len(styles) == (1 if wanted else 0), url
 
 
 def test_the_examples_sit_under_reply_examples_in_the_nav(html_pages):
