@@ -5,10 +5,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.structure.nav import Section
 
 from after_the_no import replies as _replies
 from after_the_no.definitions import DefinitionError
+from after_the_no.nav_sections import group_under_index
 
 _ROOT = Path(__file__).resolve().parents[2]
 _INDEX, _MARKER = "replies/index.md", "<!-- reply-list -->"
@@ -36,20 +36,10 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     index = files.get_file_from_path(_INDEX)
-    if index is None or index.page not in nav.items:
-        return nav  # the index is already inside a section of the nav: leave the nav as written
+    if index is None:
+        return nav
     pages = [files.get_file_from_path(f"replies/{r.slug}.md").page for r in _library.replies]
-    for page, reply in zip(pages, _library.replies):
-        page.title = reply.title
-    section = Section(index.page.title or "Reply examples", [index.page, *pages])
-    for child in section.children:
-        child.parent = section
-    nav.items[nav.items.index(index.page)] = section
-    at = nav.pages.index(index.page) + 1
-    nav.pages[at:at] = pages
-    for before, after in zip(nav.pages, nav.pages[1:]):
-        before.next_page, after.previous_page = after, before
-    return nav
+    return group_under_index(nav, index.page, pages, [r.title for r in _library.replies])
 
 
 def on_page_markdown(markdown, page, config, files):

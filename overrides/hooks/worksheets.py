@@ -6,9 +6,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.structure.nav import Section
 
 from after_the_no.definitions import DefinitionError
+from after_the_no.nav_sections import group_under_index
 from after_the_no.worksheet_downloads import render_all
 from after_the_no.worksheet_html import Download, page_markdown, worksheet_list
 from after_the_no.worksheet_model import load_worksheets
@@ -48,20 +48,10 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     index = files.get_file_from_path(INDEX)
-    if index is None or index.page not in nav.items:
-        return nav  # the index is already inside a section of the nav: leave the nav as written
+    if index is None:
+        return nav
     pages = [files.get_file_from_path(f"worksheets/{s.slug}.md").page for s in sheets]
-    for page, sheet in zip(pages, sheets):
-        page.title = sheet.title
-    section = Section(index.page.title or "Worksheets", [index.page, *pages])
-    for child in section.children:
-        child.parent = section
-    nav.items[nav.items.index(index.page)] = section
-    at = nav.pages.index(index.page) + 1
-    nav.pages[at:at] = pages
-    for before, after in zip(nav.pages, nav.pages[1:]):
-        before.next_page, after.previous_page = after, before
-    return nav
+    return group_under_index(nav, index.page, pages, [s.title for s in sheets])
 
 
 def on_page_markdown(markdown, page, config, files):
