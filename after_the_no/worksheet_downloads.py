@@ -1,20 +1,19 @@
 """Every worksheet download (fillable PDF in A4 and US Letter, Word) and the print pack.
 
-Rendering is most of the build's own work, so it runs on every core: one worker process per
-worksheet, then one per paper size for the pack. Set AFTER_THE_NO_WORKERS=1 to render in the
-build process itself (e.g. to profile it).
+Rendering is most of the build's own work, so it starts in worker processes as soon as the
+worksheets are loaded and runs while MkDocs reads and renders the pages; the build only waits
+for it just before it copies files into the site. Three jobs (A4 PDFs + A4 pack, Letter PDFs +
+Letter pack, Word files) share the machine's cores. AFTER_THE_NO_WORKERS=0 renders in the build
+process itself (e.g. to profile it).
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
-from after_the_no import print_pack
-from after_the_no.worksheet_docx import render_docx
 from after_the_no.worksheet_model import Worksheet
-from after_the_no.worksheet_pdf import render_pdf
 
 PAPERS = {"a4": "A4", "letter": "US Letter"}
 
@@ -22,43 +21,65 @@ PAPERS = {"a4": "A4", "letter": "US Letter"}
 @dataclass(frozen=True)
 class Output:
     path: str    # under the site root, e.g. downloads/feedback-log-a4.pdf
-    label: str   # e.g. "PDF, A4"
-    content: bytes
+    label: str   # link text, e.g. "PDF, A4"; the size is added once the file exists
+    content: bytes = b""
 
 
 def pack_path(paper: str) -> str:
     return f"downloads/after-the-no-pack-{paper}.pdf"
 
 
-def _sheet_outputs(job: tuple[Worksheet, str]) -> list[Output]:
-    sheet, site_url = job
-    outputs = [Output(f"downloads/{sheet.slug}-{paper}.pdf", f"PDF, {label}", render_pdf(sheet, paper, site_url))
-               for paper, label in PAPERS.items()]
-    return outputs + [Output(f"downloads/{sheet.slug}.docx", "Word", render_docx(sheet, site_url))]
+def planned(sheets: list[Worksheet]) -> tuple[dict[str, list[Output]], list[Output]]:
+    """The outputs' paths and labels, known before anything is rendered."""
+    per_sheet = {s.slug: [Output(f"downloads/{s.slug}-{paper}.pdf", f"PDF, {label}") for paper, label in PAPERS.items()]
+                 + [Output(f"downloads/{s.slug}.docx", "Word")] for s in sheets}
+    packs = [Output(pack_path(paper), f"Print pack, PDF, {label}") for paper, label in PAPERS.items()]
+    return per_sheet, packs
 
 
-def _pack(job: tuple[str, list[print_pack.PackItem], str, str]) -> Output:
-    paper, items, site_name, site_url = job
-    return Output(pack_path(paper), f"Print pack, PDF, {PAPERS[paper]}",
-                  print_pack.build(paper, items, site_name, site_url))
+# Jobs import the renderers themselves: the build process never needs reportlab, pypdf or
+# python-docx, and each worker loads them in parallel with the build.
+
+def _paper_job(paper: str, sheets: list[Worksheet], site_name: str, site_url: str) -> dict[str, bytes]:
+    from after_the_no import print_pack
+    from after_the_no.worksheet_pdf import render_pdf
+    pdfs = {f"downloads/{s.slug}-{paper}.pdf": render_pdf(s, paper, site_url) for s in sheets}
+    items = [print_pack.PackItem(s.slug, s.title, s.minutes, pdfs[f"downloads/{s.slug}-{paper}.pdf"]) for s in sheets]
+    return {**pdfs, pack_path(paper): print_pack.build(paper, items, site_name, site_url)}
 
 
-def render_all(sheets: list[Worksheet], site_name: str, site_url: str) -> tuple[dict[str, list[Output]], list[Output]]:
-    """({slug: [pdf a4, pdf letter, docx]}, [pack a4, pack letter])."""
-    workers = int(os.environ.get("AFTER_THE_NO_WORKERS", os.cpu_count() or 1))
-    if workers <= 1 or len(sheets) <= 1:
-        mapper, pool = map, None
-    else:
-        # fork: the workers start with everything already imported, so they start in ms.
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
-        mapper = pool.map
-    try:
-        per_sheet = list(mapper(_sheet_outputs, [(sheet, site_url) for sheet in sheets]))
-        jobs = [(paper, [print_pack.PackItem(s.slug, s.title, s.minutes, outputs[i].content)
-                         for s, outputs in zip(sheets, per_sheet)], site_name, site_url)
-                for i, paper in enumerate(PAPERS)]
-        packs = list(mapper(_pack, jobs))
-    finally:
-        if pool:
-            pool.shutdown()
-    return {sheet.slug: outputs for sheet, outputs in zip(sheets, per_sheet)}, packs
+def _word_job(sheets: list[Worksheet], site_url: str) -> dict[str, bytes]:
+    from after_the_no.worksheet_docx import render_docx
+    return {f"downloads/{s.slug}.docx": render_docx(s, site_url) for s in sheets}
+
+
+class Rendering:
+    """Downloads being rendered; result() waits for them: {site path: bytes}."""
+
+    def __init__(self, sheets: list[Worksheet], site_name: str, site_url: str):
+        workers = int(os.environ.get("AFTER_THE_NO_WORKERS", min(3, os.cpu_count() or 1)))
+        jobs = [(_paper_job, (paper, sheets, site_name, site_url)) for paper in PAPERS]
+        jobs.append((_word_job, (sheets, site_url)))
+        self._pool = None
+        if workers < 1:
+            self._futures = [_done(job(*args)) for job, args in jobs]
+            return
+        # fork: workers start in milliseconds with the worksheets already in memory.
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        self._futures = [self._pool.submit(job, *args) for job, args in jobs]
+
+    def result(self) -> dict[str, bytes]:
+        try:
+            contents: dict[str, bytes] = {}
+            for future in self._futures:
+                contents.update(future.result())
+            return contents
+        finally:
+            if self._pool:
+                self._pool.shutdown()
+
+
+def _done(value) -> Future:
+    future: Future = Future()
+    future.set_result(value)
+    return future

@@ -18,11 +18,11 @@ from after_the_no.worksheet_model import Field, Section, Worksheet
 class Download:
     path: str      # site path, e.g. "downloads/feedback-log-a4.pdf"
     label: str     # e.g. "PDF, A4"
-    size: int      # bytes
+    size: int | None  # bytes; None while the file is still being rendered (the hook adds it)
 
     @property
     def text(self) -> str:
-        return f"{self.label}, {format_size(self.size)}"
+        return self.label if self.size is None else f"{self.label}, {format_size(self.size)}"
 
 
 def format_size(size: int) -> str:

@@ -1,4 +1,4 @@
-"""The site carries the source article's advice in its own words: no run of seven words from
+"""The site carries the source article's advice in its own words: no run of six words from
 the article appears anywhere in the built site's text."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from conftest import ROOT
 from site_support import soup
 
 SOURCE = ROOT.parent / "shared" / "source-article.txt"
-RUN = 7
+RUN = 6
 
 
 def words(text: str) -> list[str]:
@@ -22,7 +22,7 @@ def runs(text: str) -> set[tuple[str, ...]]:
     return {tuple(w[i:i + RUN]) for i in range(len(w) - RUN + 1)}
 
 
-def test_no_seven_word_run_of_the_article_is_on_any_page(html_pages):
+def test_no_six_word_run_of_the_article_is_on_any_page(html_pages):
     if not SOURCE.is_file():
         pytest.fail(f"the source article is expected beside the project at {SOURCE}")
     article = runs(SOURCE.read_text("utf-8"))

@@ -62,8 +62,8 @@ def test_thank_you_for_feedback_carries_the_ideas_of_the_articles_example():
 SOURCE = Path(os.environ.get("AFTER_THE_NO_SOURCE", ROOT.parent / "shared" / "source-article.txt"))
 
 
-@pytest.mark.skipif(not SOURCE.is_file(), reason=f"source article not at {SOURCE}")
 def test_no_run_of_six_words_is_copied_from_the_source_article():
+    assert SOURCE.is_file(), f"the source article is expected beside the project at {SOURCE}"
     def shingles(text: str, n: int = 6) -> set[tuple[str, ...]]:
         words = re.findall(r"[a-z']+", text.lower().replace("\u2019", "'"))
         return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}

@@ -2,6 +2,8 @@
 (logic in after_the_no.worksheet_*)."""
 from __future__ import annotations
 
+import re
+import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -9,8 +11,8 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from after_the_no.definitions import DefinitionError
 from after_the_no.nav_sections import group_under_index
-from after_the_no.worksheet_downloads import render_all
-from after_the_no.worksheet_html import Download, page_markdown, worksheet_list
+from after_the_no.worksheet_downloads import Rendering, planned
+from after_the_no.worksheet_html import Download, format_size, page_markdown, worksheet_list
 from after_the_no.worksheet_model import load_worksheets
 
 # The project root, found from this file (not from mkdocs.yml, which a variant build may
@@ -18,28 +20,30 @@ from after_the_no.worksheet_model import load_worksheets
 ROOT = Path(__file__).resolve().parents[2]
 INDEX, MARKER = "worksheets/index.md", "<!-- worksheet-list -->"
 PACK_MARKER = "<!-- print-pack -->"
-sheets = []
-packs = []
+state = {}
 
 
 def on_config(config):
-    global sheets
     try:
         sheets = load_worksheets(ROOT)
     except DefinitionError as error:
         raise PluginError(str(error)) from None
+    # Rendering starts now and runs while MkDocs reads the pages; on_env collects it.
+    state.update(sheets=sheets, planned=planned(sheets), sizes={}, outdir=tempfile.TemporaryDirectory(),
+                 rendering=Rendering(sheets, config.site_name, config.site_url or ""))
 
 
 def on_files(files, config):
-    global packs
-    per_sheet, packs = render_all(sheets, config.site_name, config.site_url or "")
+    per_sheet, packs = state["planned"]
+    outdir = Path(state["outdir"].name)
     for output in [o for outputs in per_sheet.values() for o in outputs] + packs:
-        files.append(File.generated(config, output.path, content=output.content))
-    for sheet in sheets:
+        # The file is written in on_env, before MkDocs copies files into the site.
+        files.append(File.generated(config, output.path, abs_src_path=str(outdir / output.path)))
+    for sheet in state["sheets"]:
         page = f"worksheets/{sheet.slug}.md"
         if files.get_file_from_path(page):
             raise PluginError(f"docs/{page} must not exist: it is generated from worksheets/{sheet.slug}.yml")
-        downloads = [Download(o.path, o.label, len(o.content)) for o in per_sheet[sheet.slug]]
+        downloads = [Download(o.path, o.label, None) for o in per_sheet[sheet.slug]]
         # Not in nav at first (no omitted-file warning); on_nav puts them under Worksheets.
         files.append(File.generated(config, page, content=page_markdown(sheet, downloads),
                                     inclusion=InclusionLevel.NOT_IN_NAV))
@@ -50,6 +54,7 @@ def on_nav(nav, config, files):
     index = files.get_file_from_path(INDEX)
     if index is None:
         return nav
+    sheets = state["sheets"]
     pages = [files.get_file_from_path(f"worksheets/{s.slug}.md").page for s in sheets]
     return group_under_index(nav, index.page, pages, [s.title for s in sheets])
 
@@ -58,13 +63,33 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri == INDEX:
         if MARKER not in markdown:
             raise PluginError(f"docs/{INDEX}: the marker {MARKER} is missing")
-        markdown = markdown.replace(MARKER, worksheet_list(sheets))
+        markdown = markdown.replace(MARKER, worksheet_list(state["sheets"]))
     if PACK_MARKER in markdown:
         up = "../" * page.file.src_uri.count("/")
-        links = "\n".join(f"- [{pack.label}, {round(len(pack.content) / 1024)} KB]({up}{pack.path})"
-                          for pack in packs)
-        markdown = markdown.replace(PACK_MARKER, links)
+        markdown = markdown.replace(PACK_MARKER, "\n".join(
+            f"- [{pack.label}]({up}{pack.path})" for pack in state["planned"][1]))
     return markdown
+
+
+def on_env(env, config, files):
+    outdir = Path(state["outdir"].name)
+    for path, content in state["rendering"].result().items():
+        (outdir / path).parent.mkdir(parents=True, exist_ok=True)
+        (outdir / path).write_bytes(content)
+        state["sizes"][path] = len(content)
+    return env
+
+
+def on_post_page(output, page, config):
+    # Link texts get each file's size now that it exists: "PDF, A4" -> "PDF, A4, 35 KB".
+    def add_size(match):
+        size = state["sizes"].get(match.group(2))
+        return match.group(0) if size is None else f"{match.group(1)}, {format_size(size)}</a>"
+    return re.sub(r'(href="(?:\.\./)*(downloads/[^"]+)">[^<]+)</a>', add_size, output)
+
+
+def on_post_build(config):
+    state["outdir"].cleanup()
 
 
 def on_serve(server, config, builder):
