@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from after_the_no.worksheet_model import Field, Worksheet
@@ -30,6 +29,26 @@ SHORT_KINDS = {"text", "date"}
 TEXT_HEIGHT, LONG_HEIGHT, BUTTON = 17, 46, 9
 GAP = 14            # between two columns of short fields
 FIELD_SPACE = 7     # below each question
+
+
+class _ChecklistGroup(PDFObject):
+    """A checklist as one field named by its id, whose kids are its boxes "1", "2", ...
+
+    reportlab does the same for radio groups (RadioGroup); it has no such thing for checkboxes,
+    so each box is made as usual, then taken off the form's top level and hung under this field.
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+        self.kids: list = []
+
+    def adopt(self, box_ref, doc) -> None:
+        doc.idToObject[box_ref.name].dict["Parent"] = doc.Reference(self)
+        self.kids.append(box_ref)
+
+    def format(self, doc):
+        return PDFDictionary(dict(T=PDFString(self.name), FT=PDFName("Btn"), Ff=0,
+                                  Kids=PDFArray(self.kids))).format(doc)
 
 
 class _Pages:
@@ -138,8 +157,12 @@ def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head
             common = dict(x=bx, y=p.y, size=BUTTON, borderColor=BOX, fillColor=colors.white, textColor=colors.black,
                           borderWidth=0.75, forceBorder=True)
             if f.kind == "checklist":
-                form.checkbox(name=f"{f.id}.{n}", tooltip=f"{f.label} {value}", buttonStyle="check",
+                if n == 1:
+                    group = _ChecklistGroup(f.id)
+                    form.fields.append(form.getRef(group))
+                form.checkbox(name=str(n), tooltip=f"{f.label} {value}", buttonStyle="check",
                               fieldFlags="", **common)
+                group.adopt(form.fields.pop(), c._doc)
             else:
                 form.radio(name=f.id, value=f"option-{n}" if f.kind == "choice" else value, tooltip=f.label,
                            buttonStyle="circle", shape="circle", fieldFlags="noToggleToOff radio", **common)
@@ -194,33 +217,4 @@ def render_pdf(sheet: Worksheet, paper: str, site_url: str = "") -> bytes:
             p.y = min(bottoms)
     p.footer()
     p.canvas.save()
-    return _group_checklists(p.out.getvalue(), sheet)
-
-
-def _group_checklists(pdf: bytes, sheet: Worksheet) -> bytes:
-    """Make each checklist one field named by its id, with its boxes as kids "1", "2", ..."""
-    checklists = {f.id for f in sheet.fields if f.kind == "checklist"}
-    if not checklists:
-        return pdf
-    writer = PdfWriter(clone_from=PdfReader(BytesIO(pdf)))
-    fields = writer._root_object["/AcroForm"]["/Fields"]
-    parents: dict = {}  # checklist id -> reference to its group field
-    kept = ArrayObject()
-    for ref in fields:
-        kid = ref.get_object()
-        field_id, _, number = str(kid.get("/T", "")).partition(".")
-        if field_id not in checklists or not number:
-            kept.append(ref)
-            continue
-        if field_id not in parents:  # the group takes the place of its first box
-            parents[field_id] = writer._add_object(DictionaryObject({
-                NameObject("/T"): TextStringObject(field_id), NameObject("/FT"): NameObject("/Btn"),
-                NameObject("/Ff"): NumberObject(0), NameObject("/Kids"): ArrayObject()}))
-            kept.append(parents[field_id])
-        kid[NameObject("/T")] = TextStringObject(number)
-        kid[NameObject("/Parent")] = parents[field_id]
-        parents[field_id].get_object()["/Kids"].append(ref)
-    writer._root_object["/AcroForm"][NameObject("/Fields")] = kept
-    out = BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return p.out.getvalue()
