@@ -22,7 +22,6 @@ PAPERS = {"a4": "A4", "letter": "US Letter"}
 class Output:
     path: str    # under the site root, e.g. downloads/feedback-log-a4.pdf
     label: str   # link text, e.g. "PDF, A4"; the size is added once the file exists
-    content: bytes = b""
 
 
 def pack_path(paper: str) -> str:
