@@ -74,8 +74,12 @@ class Rendering:
                 contents.update(future.result())
             return contents
         finally:
-            if self._pool:
-                self._pool.shutdown()
+            self.close()
+
+    def close(self) -> None:
+        """Stop the workers (at once, if the build failed and nobody will wait for them)."""
+        if self._pool:
+            self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _done(value) -> Future:

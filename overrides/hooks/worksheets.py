@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -28,17 +27,18 @@ def on_config(config):
         sheets = load_worksheets(ROOT)
     except DefinitionError as error:
         raise PluginError(str(error)) from None
-    # Rendering starts now and runs while MkDocs reads the pages; on_env collects it.
-    state.update(sheets=sheets, planned=planned(sheets), sizes={}, outdir=tempfile.TemporaryDirectory(),
+    # Rendering starts now and runs while MkDocs reads and writes the pages; on_post_build
+    # collects it.
+    state.update(sheets=sheets, planned=planned(sheets), pages_with_downloads=[],
                  rendering=Rendering(sheets, config.site_name, config.site_url or ""))
 
 
 def on_files(files, config):
     per_sheet, packs = state["planned"]
-    outdir = Path(state["outdir"].name)
     for output in [o for outputs in per_sheet.values() for o in outputs] + packs:
-        # The file is written in on_env, before MkDocs copies files into the site.
-        files.append(File.generated(config, output.path, abs_src_path=str(outdir / output.path)))
+        # Listed now so links to it resolve; MkDocs copies an empty placeholder and
+        # on_post_build writes the rendered file over it.
+        files.append(File.generated(config, output.path, content=b""))
     for sheet in state["sheets"]:
         page = f"worksheets/{sheet.slug}.md"
         if files.get_file_from_path(page):
@@ -71,25 +71,32 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def on_env(env, config, files):
-    outdir = Path(state["outdir"].name)
-    for path, content in state["rendering"].result().items():
-        (outdir / path).parent.mkdir(parents=True, exist_ok=True)
-        (outdir / path).write_bytes(content)
-        state["sizes"][path] = len(content)
-    return env
+DOWNLOAD_LINK = re.compile(r'(href="(?:\.\./)*(downloads/[^"]+)">[^<]+)</a>')
 
 
 def on_post_page(output, page, config):
-    # Link texts get each file's size now that it exists: "PDF, A4" -> "PDF, A4, 35 KB".
-    def add_size(match):
-        size = state["sizes"].get(match.group(2))
-        return match.group(0) if size is None else f"{match.group(1)}, {format_size(size)}</a>"
-    return re.sub(r'(href="(?:\.\./)*(downloads/[^"]+)">[^<]+)</a>', add_size, output)
+    # The files are still being rendered: their sizes go into the link texts after the build.
+    if DOWNLOAD_LINK.search(output):
+        state["pages_with_downloads"].append(Path(page.file.abs_dest_path))
+    return output
 
 
 def on_post_build(config):
-    state["outdir"].cleanup()
+    contents = state["rendering"].result()
+    site = Path(config.site_dir)
+    for path, content in contents.items():
+        (site / path).write_bytes(content)
+
+    def add_size(match):  # "PDF, A4" -> "PDF, A4, 35 KB"
+        size = len(contents[match.group(2)]) if match.group(2) in contents else None
+        return match.group(0) if size is None else f"{match.group(1)}, {format_size(size)}</a>"
+    for html in state["pages_with_downloads"]:
+        html.write_text(DOWNLOAD_LINK.sub(add_size, html.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def on_build_error(error):
+    if "rendering" in state:
+        state["rendering"].close()
 
 
 def on_serve(server, config, builder):
