@@ -1,40 +1,52 @@
 """The print pack: one PDF (A4 or US Letter) with a cover page and every worksheet.
 
-Built from the worksheet PDFs the build already made, so a worksheet is rendered once. Each
-worksheet's fields are placed under a parent field named by its slug, so the pack stays
-fillable and two worksheets' question ids can never collide (`feedback-log.job-1`).
+Drawn on one canvas by the same code as each worksheet's own PDF. Each worksheet's fields are
+placed under a parent field named by its slug, so the pack stays fillable and two worksheets'
+question ids can never collide (`feedback-log.job-1`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from io import BytesIO
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
-PAGE_SIZES = {"a4": A4, "letter": LETTER}
+from after_the_no.worksheet_model import Worksheet
+from after_the_no.worksheet_pdf import PAGE_SIZES, FieldGroup, draw_worksheet
+
 ACCENT = colors.HexColor("#00695c")
 MARGIN = 56
+CONTENTS = "contents"   # the cover's list of worksheets, drawn once their first pages are known
 
 
-@dataclass(frozen=True)
-class PackItem:
-    slug: str
-    title: str
-    minutes: int
-    pdf: bytes
-
-
-def cover(paper: str, site_name: str, site_url: str, items: list[PackItem], pages: list[int]) -> bytes:
-    width, height = PAGE_SIZES[paper]
+def build(paper: str, sheets: list[Worksheet], site_name: str, site_url: str) -> bytes:
     out = BytesIO()
-    c = Canvas(out, pagesize=(width, height), invariant=True)
+    c = Canvas(out, pagesize=PAGE_SIZES[paper], invariant=True)
     c.setTitle(f"{site_name}: worksheet pack")
     c.setAuthor(site_name)
+    contents_top = _cover(c, site_name, site_url)
+    c.doForm(CONTENTS)   # defined below, after the worksheets (reportlab allows that)
+    c.showPage()
+    starts = []
+    for sheet in sheets:
+        starts.append(c.getPageNumber())
+        c.bookmarkPage(sheet.slug)
+        c.addOutlineEntry(sheet.title, sheet.slug, level=0)
+        group = FieldGroup(c.acroForm, sheet.slug)
+        c.acroForm.fields.append(group._ref)
+        draw_worksheet(c, sheet, paper, site_url, group)
+        c.showPage()
+    c.beginForm(CONTENTS)
+    _contents(c, sheets, starts, contents_top)
+    c.endForm()
+    c.save()
+    return out.getvalue()
+
+
+def _cover(c: Canvas, site_name: str, site_url: str) -> float:
+    """Draw the cover's fixed text; return where the contents list starts."""
+    width, height = c._pagesize
     y = height - MARGIN - 30
     c.setFillColor(ACCENT)
     c.setFont("Helvetica-Bold", 28)
@@ -54,41 +66,16 @@ def cover(paper: str, site_name: str, site_url: str, items: list[PackItem], page
     y -= 20
     c.setFont("Helvetica-Bold", 13)
     c.drawString(MARGIN, y, "In this pack")
-    y -= 22
-    c.setFont("Helvetica", 11)
-    for item, page in zip(items, pages):
-        c.drawString(MARGIN, y, f"{item.title}  ({item.minutes} minutes)")
-        c.drawRightString(width - MARGIN, y, f"page {page}")
-        y -= 18
     c.setFont("Helvetica", 9)
     c.drawString(MARGIN, MARGIN, f"{site_url}  ·  Content CC BY 4.0")
-    c.showPage()
-    c.save()
-    return out.getvalue()
+    return y - 22
 
 
-def build(paper: str, items: list[PackItem], site_name: str, site_url: str) -> bytes:
-    readers = [PdfReader(BytesIO(item.pdf)) for item in items]
-    starts, page = [], 2
-    for reader in readers:
-        starts.append(page)
-        page += len(reader.pages)
-    writer = PdfWriter()
-    writer.append(PdfReader(BytesIO(cover(paper, site_name, site_url, items, starts))))
-    groups = ArrayObject()
-    for item, reader in zip(items, readers):
-        first_page = len(writer.pages)
-        writer.append(reader, import_outline=False)  # also appends its fields to /AcroForm /Fields
-        writer.add_outline_item(title=item.title, page_number=first_page)
-        form = writer._root_object["/AcroForm"]
-        group = writer._add_object(DictionaryObject({
-            NameObject("/T"): TextStringObject(item.slug), NameObject("/Kids"): form["/Fields"]}))
-        for ref in form["/Fields"]:
-            ref.get_object()[NameObject("/Parent")] = group
-        groups.append(group)
-        form[NameObject("/Fields")] = ArrayObject()  # the next worksheet's fields arrive alone
-    writer._root_object["/AcroForm"][NameObject("/Fields")] = groups
-    writer.add_metadata({"/Title": f"{site_name}: worksheet pack"})
-    out = BytesIO()
-    writer.write(out)
-    return out.getvalue()
+def _contents(c: Canvas, sheets: list[Worksheet], starts: list[int], y: float) -> None:
+    width = c._pagesize[0]
+    c.setFillColor(colors.black)
+    c.setFont("Helvetica", 11)
+    for sheet, page in zip(sheets, starts):
+        c.drawString(MARGIN, y, f"{sheet.title}  ({sheet.minutes} minutes)")
+        c.drawRightString(width - MARGIN, y, f"page {page}")
+        y -= 18

@@ -11,6 +11,7 @@ from io import BytesIO
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.acroform import fieldFlagValues, makeFlags
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject, PDFString
 from reportlab.pdfgen.canvas import Canvas
@@ -29,41 +30,60 @@ SHORT_KINDS = {"text", "date"}
 TEXT_HEIGHT, LONG_HEIGHT, BUTTON = 17, 46, 9
 GAP = 14            # between two columns of short fields
 FIELD_SPACE = 7     # below each question
+RADIO_FLAGS = "noToggleToOff radio"   # not "required" (reportlab's default): every question is optional
 
 
-class _ChecklistGroup(PDFObject):
-    """A checklist as one field named by its id, whose kids are its boxes "1", "2", ...
+class FieldGroup(PDFObject):
+    """A form field whose kids are other fields or widgets; its name prefixes theirs.
 
-    reportlab does the same for radio groups (RadioGroup); it has no such thing for checkboxes,
-    so each box is made as usual, then taken off the form's top level and hung under this field.
+    Used for a checklist (its boxes "1", "2", ...), a radio question (its buttons: reportlab's
+    radio() fills this in as it would its own RadioGroup, which cannot have a parent) and, in
+    the print pack, a whole worksheet (its questions). reportlab has no such thing for
+    checkboxes or text fields, so those are made as usual, then hung under their group.
     """
 
-    def __init__(self, name: str):
-        self.name = name
+    def __init__(self, form, name: str, flags: int | None = None, tooltip: str = ""):
+        self.T, self.Ff, self.TU, self.V = name, flags, tooltip, None   # as RadioGroup's
         self.kids: list = []
+        self.parent = None
+        self._ref = form.getRef(self)
 
-    def adopt(self, box_ref, doc) -> None:
-        doc.idToObject[box_ref.name].dict["Parent"] = doc.Reference(self)
-        self.kids.append(box_ref)
+    def adopt(self, ref, doc) -> None:
+        child = doc.idToObject[ref.name]
+        if isinstance(child, FieldGroup):
+            child.parent = self._ref
+        else:
+            child.dict["Parent"] = self._ref
+        self.kids.append(ref)
 
     def format(self, doc):
-        return PDFDictionary(dict(T=PDFString(self.name), FT=PDFName("Btn"), Ff=0,
-                                  Kids=PDFArray(self.kids))).format(doc)
+        d = dict(T=PDFString(self.T), Kids=PDFArray(self.kids))
+        if self.Ff is not None:   # a button field: checklist or radio question
+            d.update(FT=PDFName("Btn"), Ff=self.Ff)
+        if self.TU:
+            d["TU"] = PDFString(self.TU)
+        if self.parent is not None:
+            d["Parent"] = self.parent
+        return PDFDictionary(d).format(doc)
 
 
 class _Pages:
-    """A canvas plus a cursor `y` that starts a new page when the next block does not fit."""
+    """A worksheet being drawn on a canvas, with a cursor `y` that starts a new page when the
+    next block does not fit. Its fields go under `group` if given (the print pack), else at the
+    top level of the form."""
 
-    def __init__(self, sheet: Worksheet, paper: str, site_url: str):
-        self.width, self.height = PAGE_SIZES[paper]
-        self.out = BytesIO()
-        self.canvas = Canvas(self.out, pagesize=(self.width, self.height), invariant=True)
-        self.canvas.setTitle(sheet.title)
-        self.canvas.setAuthor("After the No")
-        self.canvas.setSubject(sheet.description)
+    def __init__(self, canvas: Canvas, sheet: Worksheet, paper: str, site_url: str, group: FieldGroup | None):
+        self.canvas, self.group = canvas, group
+        self.width, self.height = canvas._pagesize
         self.sheet, self.paper, self.site_url, self.page = sheet, paper, site_url, 1
         self.inner = self.width - 2 * MARGIN
         self.y = self.height - MARGIN
+
+    def add_field(self, ref) -> None:
+        if self.group is None:
+            self.canvas.acroForm.fields.append(ref)
+        else:
+            self.group.adopt(ref, self.canvas._doc)
 
     def need(self, height: float) -> None:
         if self.y - height < MARGIN + 12:
@@ -137,6 +157,7 @@ def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head
     if f.kind in SHORT_KINDS:
         w = min(width, 150) if f.kind == "date" else width
         form.textfield(name=f.id, x=x, y=p.y - TEXT_HEIGHT, width=w, height=TEXT_HEIGHT, fontSize=10, maxlen=0, **box)
+        p.add_field(form.fields.pop())
         if f.kind == "date":
             c.setFont(FONT, 8)
             c.setFillColor(GREY)
@@ -145,10 +166,19 @@ def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head
     elif f.kind == "long-text":
         form.textfield(name=f.id, x=x, y=p.y - LONG_HEIGHT, width=width, height=LONG_HEIGHT, fontSize=10,
                        maxlen=0, fieldFlags="multiline", **box)
+        p.add_field(form.fields.pop())
         p.y -= LONG_HEIGHT
     else:
         used = 0.0
         p.y -= 12
+        if f.kind == "checklist":
+            group = FieldGroup(form, f.id, flags=0)
+        else:
+            group = FieldGroup(form, f.id, flags=makeFlags(RADIO_FLAGS, fieldFlagValues), tooltip=f.label)
+            # radio() adds its buttons to the group registered under their name: this one, put
+            # there afresh for each question (so a second worksheet's "mood" gets its own group).
+            form._radios[f.id] = group
+        p.add_field(group._ref)
         for n, value in enumerate(f.choices, start=1):
             w = _option_width(f, n, value)
             if used and used + w > width:
@@ -157,15 +187,12 @@ def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head
             common = dict(x=bx, y=p.y, size=BUTTON, borderColor=BOX, fillColor=colors.white, textColor=colors.black,
                           borderWidth=0.75, forceBorder=True)
             if f.kind == "checklist":
-                if n == 1:
-                    group = _ChecklistGroup(f.id)
-                    form.fields.append(form.getRef(group))
                 form.checkbox(name=str(n), tooltip=f"{f.label} {value}", buttonStyle="check",
                               fieldFlags="", **common)
                 group.adopt(form.fields.pop(), c._doc)
             else:
-                form.radio(name=f.id, value=f"option-{n}" if f.kind == "choice" else value, tooltip=f.label,
-                           buttonStyle="circle", shape="circle", fieldFlags="noToggleToOff radio", **common)
+                form.radio(name=f.id, value=f"option-{n}" if f.kind == "choice" else value,
+                           buttonStyle="circle", shape="circle", fieldFlags=RADIO_FLAGS, **common)
             c.setFont(FONT, 9)
             c.setFillColor(colors.black)
             label = value + (" " + (f.low if n == 1 else f.high) if f.kind == "scale" and n in (1, 5) else "")
@@ -188,7 +215,21 @@ def _rows(fields: tuple[Field, ...]) -> list[list[Field]]:
 
 def render_pdf(sheet: Worksheet, paper: str, site_url: str = "") -> bytes:
     """The blank fillable worksheet as PDF bytes; paper is 'a4' or 'letter'."""
-    p = _Pages(sheet, paper, site_url)
+    out = BytesIO()
+    canvas = Canvas(out, pagesize=PAGE_SIZES[paper], invariant=True)
+    canvas.setTitle(sheet.title)
+    canvas.setAuthor("After the No")
+    canvas.setSubject(sheet.description)
+    draw_worksheet(canvas, sheet, paper, site_url)
+    canvas.save()
+    return out.getvalue()
+
+
+def draw_worksheet(canvas: Canvas, sheet: Worksheet, paper: str, site_url: str,
+                   group: FieldGroup | None = None) -> None:
+    """Draw the worksheet from the top of the canvas's current (empty) page; its last page is
+    left open. Its fields go under `group` if given, else at the top level of the form."""
+    p = _Pages(canvas, sheet, paper, site_url, group)
     p.y -= p.text(sheet.title, BOLD, 18, MARGIN, p.inner, ACCENT) + 4
     p.y -= p.text(sheet.intro, FONT, 10, MARGIN, p.inner) + 2
     p.y -= p.text(f"About {sheet.minutes} minutes. Fill it in on a computer, or print it and write.",
@@ -216,5 +257,3 @@ def render_pdf(sheet: Worksheet, paper: str, site_url: str = "") -> bytes:
                 bottoms.append(p.y)
             p.y = min(bottoms)
     p.footer()
-    p.canvas.save()
-    return p.out.getvalue()

@@ -17,8 +17,13 @@ def test_pack_is_a_cover_then_every_worksheet(site_dir, paper):
     sheets = load_worksheets(ROOT)
     sheet_pages = [len(PdfReader(site_dir / f"downloads/{s.slug}-{paper}.pdf").pages) for s in sheets]
     assert len(pack.pages) == 1 + sum(sheet_pages)
-    assert "Worksheets for after a job rejection" in pack.pages[0].extract_text()
+    cover = pack.pages[0].extract_text().splitlines()
+    assert "Worksheets for after a job rejection" in cover
     starts = [2 + sum(sheet_pages[:i]) for i in range(len(sheets))]
+    # The contents list (drawn after the worksheets, once their first pages are known).
+    contents = cover[cover.index("In this pack") + 1:]
+    assert [line for line in contents if line.startswith("page ") or "minutes)" in line] == [
+        line for s, start in zip(sheets, starts) for line in (f"{s.title}  ({s.minutes} minutes)", f"page {start}")]
     assert [(o.title, pack.get_destination_page_number(o) + 1) for o in pack.outline] == [
         (s.title, start) for s, start in zip(sheets, starts)]
     for number, page in enumerate(pack.pages):
