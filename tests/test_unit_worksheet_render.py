@@ -1,11 +1,15 @@
 """The three renderers alone: HTML form, fillable PDF, Word file (no MkDocs involved)."""
 from __future__ import annotations
 
+import zipfile
 from io import BytesIO
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
 from docx import Document
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.shared import Cm, Twips
 from pypdf import PdfReader
 
 from after_the_no.worksheet_docx import render_docx
@@ -164,6 +168,30 @@ def test_docx_has_every_question(sheet):
     boxes = sum(1 for f in sheet.fields if f.kind in ("text", "long-text", "date"))
     assert len(doc.tables) == boxes
     assert doc.core_properties.title == sheet.title
+
+
+def test_docx_headings_and_answer_boxes():
+    doc = Document(BytesIO(render_docx(GOOD)))
+    headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == [("Heading 1", GOOD.title)] + [("Heading 2", s.title) for s in GOOD.sections]
+    boxes = [f.kind for f in GOOD.fields if f.kind in ("text", "long-text", "date")]
+    rows = [(len(t.rows), len(t.columns), t.style.name, t.rows[0].height, t.rows[0].height_rule) for t in doc.tables]
+    heights = {"text": Cm(0.9), "date": Cm(0.9), "long-text": Cm(2.6)}
+    assert rows == [(1, 1, "Table Grid", Twips(round(heights[kind] / Twips(1))), WD_ROW_HEIGHT_RULE.AT_LEAST)
+                    for kind in boxes]
+    assert (doc.core_properties.subject, doc.core_properties.author) == (GOOD.description, "After the No")
+
+
+def test_docx_bytes_are_reproducible():
+    assert render_docx(GOOD, "https://example.org/") == render_docx(GOOD, "https://example.org/")
+
+
+def test_docx_parts_are_well_formed_xml():
+    with zipfile.ZipFile(BytesIO(render_docx(GOOD))) as package:
+        names = package.namelist()
+        assert names[0] == "[Content_Types].xml"
+        for name in names:
+            ElementTree.fromstring(package.read(name))  # raises on malformed XML
 
 
 def test_docx_options_are_boxes():
