@@ -1,9 +1,9 @@
 """Every worksheet download (fillable PDF in A4 and US Letter, Word) and the print pack.
 
 Rendering is most of the build's own work, so it starts in worker processes as soon as the
-worksheets are loaded and runs while MkDocs reads and renders the pages; the build only waits
-for it just before it copies files into the site. Three jobs (A4 PDFs + A4 pack, Letter PDFs +
-Letter pack, Word files) share the machine's cores. AFTER_THE_NO_WORKERS=0 renders in the build
+worksheets are loaded and runs while MkDocs reads and writes the pages; the build only waits
+for it at the very end (on_post_build), then writes the files. Three jobs (A4 PDFs + A4 pack,
+Letter PDFs + Letter pack, Word files) share the machine's cores. AFTER_THE_NO_WORKERS=0 renders in the build
 process itself (e.g. to profile it).
 """
 from __future__ import annotations
@@ -36,15 +36,14 @@ def planned(sheets: list[Worksheet]) -> tuple[dict[str, list[Output]], list[Outp
     return per_sheet, packs
 
 
-# Jobs import the renderers themselves: the build process never needs reportlab, pypdf or
+# Jobs import the renderers themselves: the build process never needs reportlab or
 # python-docx, and each worker loads them in parallel with the build.
 
 def _paper_job(paper: str, sheets: list[Worksheet], site_name: str, site_url: str) -> dict[str, bytes]:
     from after_the_no import print_pack
     from after_the_no.worksheet_pdf import render_pdf
     pdfs = {f"downloads/{s.slug}-{paper}.pdf": render_pdf(s, paper, site_url) for s in sheets}
-    items = [print_pack.PackItem(s.slug, s.title, s.minutes, pdfs[f"downloads/{s.slug}-{paper}.pdf"]) for s in sheets]
-    return {**pdfs, pack_path(paper): print_pack.build(paper, items, site_name, site_url)}
+    return {**pdfs, pack_path(paper): print_pack.build(paper, sheets, site_name, site_url)}
 
 
 def _word_job(sheets: list[Worksheet], site_url: str) -> dict[str, bytes]:
@@ -63,8 +62,12 @@ class Rendering:
         if workers < 1:
             self._futures = [_done(job(*args)) for job, args in jobs]
             return
-        # fork: workers start in milliseconds with the worksheets already in memory.
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        # fork: workers start in milliseconds with the worksheets already in memory. Lowest
+        # priority: the build process is the longer path, so it should never wait for a core;
+        # the workers take the other core and any idle moment, and finish first anyway
+        # (measured: 0.62 s a build against 0.74 s at equal priority, on 2 cores).
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=os.nice, initargs=(19,))
         self._futures = [self._pool.submit(job, *args) for job, args in jobs]
 
     def result(self) -> dict[str, bytes]:
