@@ -115,13 +115,14 @@ def main(argv: list[str] | None = None) -> int:
         ratio = ours / bare
         max_ratio = budgets()["build"]["max_ratio"]
         print(f"## Build (median of {args.runs}, interleaved; load average {load:.1f} on {os.cpu_count()} cores)\n")
-        print("| build | median s | runs s |")
-        print("|---|---|---|")
+        print("| build | median s | fastest s | runs s |")
+        print("|---|---|---|---|")
         for name, label in [("ours", "our site (hooks, PDF, Word)"), ("bare", "bare Material, same Markdown")]:
-            print(f"| {label} | {statistics.median(times[name]):.2f} | "
+            print(f"| {label} | {statistics.median(times[name]):.2f} | {min(times[name]):.2f} | "
                   + ", ".join(f"{t:.2f}" for t in times[name]) + " |")
         verdict = "ok" if ratio <= max_ratio else "OVER"
-        print(f"| **ratio** | **{ratio:.2f}x** | target <= {max_ratio}x: {verdict} |\n")
+        fastest = min(times["ours"]) / min(times["bare"])
+        print(f"| **ratio** | **{ratio:.2f}x** | {fastest:.2f}x | target <= {max_ratio}x: {verdict} |\n")
 
         weights = page_weights(tmp / "ours")
         types = budgets()["page_weight"]["types"]
