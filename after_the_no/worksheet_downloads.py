@@ -36,8 +36,8 @@ def planned(sheets: list[Worksheet]) -> tuple[dict[str, list[Output]], list[Outp
     return per_sheet, packs
 
 
-# Jobs import the renderers themselves: the build process never needs reportlab or
-# python-docx, and each worker loads them in parallel with the build.
+# Jobs import the renderers themselves: the build process never loads reportlab, and each
+# worker loads it in parallel with the build.
 
 def _paper_job(paper: str, sheets: list[Worksheet], site_name: str, site_url: str) -> dict[str, bytes]:
     from after_the_no import print_pack
