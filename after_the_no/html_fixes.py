@@ -41,6 +41,14 @@ REPAIRS = [
     Repair(r'(<label class="md-nav__link ?[a-z_ -]*" for="(__nav_[0-9_]+)" id="\2_label") tabindex="">',
            r"\1>",
            'an empty tabindex="" is not a valid integer', regex=True),
+    # Material's bundle is a parser-blocking script at the end of <body>. Deferred, it still
+    # runs once the page is parsed and before DOMContentLoaded (and before our own deferred
+    # scripts, which come after it), but the first paint no longer waits for it to arrive:
+    # Lighthouse mobile on the home page went from FCP 1.4 s / LCP 1.6 s / TBT 160 ms
+    # (performance 0.97-0.98) to 1.05 s / 1.05 s / 38 ms (1.00).
+    Repair(r'<script src="((?:\.\./|/)*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>',
+           r'<script defer src="\1"></script>',
+           "Material's bundle should not hold up the first paint", regex=True),
 ]
 
 

@@ -101,6 +101,14 @@ def test_pages_fetch_nothing_from_other_hosts(html_pages):
     assert offhost == []
 
 
+def test_no_script_blocks_the_parser(site_dir):
+    """Every external script is deferred (Material's bundle by html_fixes, ours as modules), so
+    the first paint never waits for JavaScript; only small inline scripts run in place."""
+    for path in sorted(site_dir.rglob("*.html")):
+        for script in soup(path.read_text(encoding="utf-8")).find_all("script", src=True):
+            assert script.has_attr("defer") or script.get("type") == "module", f"{path.name}: {script}"
+
+
 def test_stylesheets_import_nothing_from_other_hosts(site_dir):
     offhost = [f"{css.relative_to(site_dir)}: {u}" for css in site_dir.rglob("*.css")
                for u in css_urls(css.read_text("utf-8")) if is_offhost(u)]
