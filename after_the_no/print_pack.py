@@ -25,7 +25,7 @@ def build(paper: str, sheets: list[Worksheet], site_name: str, site_url: str) ->
     c = Canvas(out, pagesize=PAGE_SIZES[paper], invariant=True)
     c.setTitle(f"{site_name}: worksheet pack")
     c.setAuthor(site_name)
-    contents_top = _cover(c, site_name, site_url)
+    contents_top = _cover(c, paper, site_name, site_url)
     c.doForm(CONTENTS)   # defined below, after the worksheets (reportlab allows that)
     c.showPage()
     starts = []
@@ -38,15 +38,15 @@ def build(paper: str, sheets: list[Worksheet], site_name: str, site_url: str) ->
         draw_worksheet(c, sheet, paper, site_url, group)
         c.showPage()
     c.beginForm(CONTENTS)
-    _contents(c, sheets, starts, contents_top)
+    _contents(c, paper, sheets, starts, contents_top)
     c.endForm()
     c.save()
     return out.getvalue()
 
 
-def _cover(c: Canvas, site_name: str, site_url: str) -> float:
+def _cover(c: Canvas, paper: str, site_name: str, site_url: str) -> float:
     """Draw the cover's fixed text; return where the contents list starts."""
-    width, height = c._pagesize
+    width, height = PAGE_SIZES[paper]
     y = height - MARGIN - 30
     c.setFillColor(ACCENT)
     c.setFont("Helvetica-Bold", 28)
@@ -71,8 +71,8 @@ def _cover(c: Canvas, site_name: str, site_url: str) -> float:
     return y - 22
 
 
-def _contents(c: Canvas, sheets: list[Worksheet], starts: list[int], y: float) -> None:
-    width = c._pagesize[0]
+def _contents(c: Canvas, paper: str, sheets: list[Worksheet], starts: list[int], y: float) -> None:
+    width = PAGE_SIZES[paper][0]
     c.setFillColor(colors.black)
     c.setFont("Helvetica", 11)
     for sheet, page in zip(sheets, starts):

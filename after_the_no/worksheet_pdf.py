@@ -74,7 +74,7 @@ class _Pages:
 
     def __init__(self, canvas: Canvas, sheet: Worksheet, paper: str, site_url: str, group: FieldGroup | None):
         self.canvas, self.group = canvas, group
-        self.width, self.height = canvas._pagesize
+        self.width, self.height = PAGE_SIZES[paper]
         self.sheet, self.paper, self.site_url, self.page = sheet, paper, site_url, 1
         self.inner = self.width - 2 * MARGIN
         self.y = self.height - MARGIN
