@@ -1,6 +1,8 @@
 """The adviser link kit's copy buttons put the exact address on the clipboard."""
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 SITE = "https://after-the-no.example.org"
 
 
@@ -8,7 +10,8 @@ def test_copy_button_copies_the_exact_address(open_page):
     page = open_page("advisers/", permissions=["clipboard-read", "clipboard-write"])
     item = page.locator(".link-kit li").filter(has_text=f"{SITE}/reflect/#ask-for-feedback").first
     item.get_by_role("button", name=f"Copy link {SITE}/reflect/#ask-for-feedback").click()
-    assert item.get_by_role("status").inner_text() == "Copied"
+    # The status is written when the clipboard's promise settles: wait for it.
+    expect(item.get_by_role("status")).to_have_text("Copied")
     assert page.evaluate("navigator.clipboard.readText()") == f"{SITE}/reflect/#ask-for-feedback"
     assert page.console_errors == []
 
@@ -19,7 +22,7 @@ def test_refused_clipboard_selects_the_address_instead(open_page, base_url):
     page.goto(base_url + "advisers/")
     item = page.locator(".link-kit li").filter(has_text=f"{SITE}/respond/#example-reply").first
     item.get_by_role("button", name=f"Copy link {SITE}/respond/#example-reply").click()
-    assert item.get_by_role("status").inner_text() == "Selected: press Ctrl+C (or Cmd+C) to copy"
+    expect(item.get_by_role("status")).to_have_text("Selected: press Ctrl+C (or Cmd+C) to copy")
     assert page.evaluate("getSelection().toString()") == f"{SITE}/respond/#example-reply"
 
 
