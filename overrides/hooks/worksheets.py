@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File
 
 from after_the_no.definitions import DefinitionError
-from after_the_no.nav_sections import group_under_index
+from after_the_no.nav_sections import add_generated_page, grouped_under_index
 from after_the_no.worksheet_downloads import Rendering, planned
 from after_the_no.worksheet_html import Download, format_size, page_markdown, worksheet_list
 from after_the_no.worksheet_model import load_worksheets
@@ -40,23 +40,14 @@ def on_files(files, config):
         # on_post_build writes the rendered file over it.
         files.append(File.generated(config, output.path, content=b""))
     for sheet in state["sheets"]:
-        page = f"worksheets/{sheet.slug}.md"
-        if files.get_file_from_path(page):
-            raise PluginError(f"docs/{page} must not exist: it is generated from worksheets/{sheet.slug}.yml")
         downloads = [Download(o.path, o.label, None) for o in per_sheet[sheet.slug]]
-        # Not in nav at first (no omitted-file warning); on_nav puts them under Worksheets.
-        files.append(File.generated(config, page, content=page_markdown(sheet, downloads),
-                                    inclusion=InclusionLevel.NOT_IN_NAV))
+        add_generated_page(files, config, f"worksheets/{sheet.slug}.md", page_markdown(sheet, downloads),
+                           f"worksheets/{sheet.slug}.yml")
     return files
 
 
 def on_nav(nav, config, files):
-    index = files.get_file_from_path(INDEX)
-    if index is None:
-        return nav
-    sheets = state["sheets"]
-    pages = [files.get_file_from_path(f"worksheets/{s.slug}.md").page for s in sheets]
-    return group_under_index(nav, index.page, pages, [s.title for s in sheets])
+    return grouped_under_index(nav, files, INDEX, [(f"worksheets/{s.slug}.md", s.title) for s in state["sheets"]])
 
 
 def on_page_markdown(markdown, page, config, files):
