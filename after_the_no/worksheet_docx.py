@@ -8,6 +8,7 @@ python-docx.
 """
 from __future__ import annotations
 
+import re
 import zipfile
 from io import BytesIO
 from xml.sax.saxutils import escape
@@ -23,6 +24,13 @@ SIDE_MARGIN, END_MARGIN = 2 * CM, round(1.8 * CM)
 BOX_HEIGHT = {"text": round(0.9 * CM), "date": round(0.9 * CM), "long-text": round(2.6 * CM)}
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# Characters XML 1.0 cannot hold at all (YAML lets "\x01" through in a quoted string); Word
+# would refuse the whole file, so they are dropped: none of them is visible text.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return escape(NOT_XML.sub("", text))
 
 
 def render_docx(sheet: Worksheet, site_url: str = "") -> bytes:
@@ -60,7 +68,7 @@ def _question(f: Field) -> list[str]:
 def _run(text: str, bold: bool = False, small: bool = False) -> str:
     props = ("<w:b/>" if bold else "") + (f'<w:color w:val="{GREY}"/><w:sz w:val="{SMALL}"/>' if small else "")
     return (f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}"
-            f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
+            f'<w:t xml:space="preserve">{_xml_text(text)}</w:t></w:r>')
 
 
 def _paragraph(text: str, style: str = "", small: bool = False, **spacing) -> str:
@@ -99,7 +107,7 @@ def _package(sheet: Worksheet, body: str) -> bytes:
     core = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
             'xmlns:dc="http://purl.org/dc/elements/1.1/">'
-            f"<dc:title>{escape(sheet.title)}</dc:title><dc:subject>{escape(sheet.description)}</dc:subject>"
+            f"<dc:title>{_xml_text(sheet.title)}</dc:title><dc:subject>{_xml_text(sheet.description)}</dc:subject>"
             "<dc:creator>After the No</dc:creator></cp:coreProperties>")
     parts = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS,
              "word/_rels/document.xml.rels": DOCUMENT_RELS, "word/document.xml": document,

@@ -1,6 +1,7 @@
 """The three renderers alone: HTML form, fillable PDF, Word file (no MkDocs involved)."""
 from __future__ import annotations
 
+import dataclasses
 import zipfile
 from io import BytesIO
 from xml.etree import ElementTree
@@ -192,6 +193,13 @@ def test_docx_parts_are_well_formed_xml():
         assert names[0] == "[Content_Types].xml"
         for name in names:
             ElementTree.fromstring(package.read(name))  # raises on malformed XML
+
+
+def test_docx_keeps_markup_as_text_and_drops_what_xml_cannot_hold():
+    odd = dataclasses.replace(GOOD, title="<b>Tom & Jerry</b>\x01", intro="Bell\x07 here")
+    doc = Document(BytesIO(render_docx(odd)))
+    assert [p.text for p in doc.paragraphs[:2]] == ["<b>Tom & Jerry</b>", "Bell here"]
+    assert doc.core_properties.title == "<b>Tom & Jerry</b>"
 
 
 def test_docx_options_are_boxes():
