@@ -30,3 +30,11 @@ def test_without_javascript_addresses_are_plain_text_and_no_buttons(open_page):
     page = open_page("advisers/", js=False)
     assert page.locator(".link-kit button").count() == 0
     assert page.locator(".link-kit a.link-kit__url").first.inner_text() == f"{SITE}/"
+
+
+def test_printed_link_kit_shows_addresses_without_buttons(open_page):
+    page = open_page("advisers/")
+    assert page.locator(".link-kit__copy").first.is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(".link-kit__copy:visible").count() == 0
+    assert page.locator(".link-kit a.link-kit__url").first.is_visible()
