@@ -15,7 +15,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -27,14 +26,11 @@ from after_the_no import replies
 from after_the_no.worksheet_html import page_markdown
 from after_the_no.worksheet_model import load_worksheets
 from bs4 import BeautifulSoup, NavigableString
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site
 
-ROOT = Path(__file__).resolve().parent.parent
 BUDGETS_FILE = ROOT / "budgets.yml"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 KB = 1000  # budgets are in kB of 1000 bytes
 
 
@@ -352,13 +348,9 @@ class _PermissiveLoader(yaml.SafeLoader):
 _PermissiveLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def build(out: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True) -> Path:
-    """Build a site into out (the project's own, strict, unless told otherwise)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(config), "-d", str(out)]
-    if strict:
-        command.insert(4, "--strict")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-    result = subprocess.run(command, cwd=config.parent, capture_output=True, text=True, env=env)
+def build(out: Path) -> Path:
+    """Build the project's site into out (strict, as the tests do); stop with MkDocs' error."""
+    result = build_site(out)
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build failed:\n{result.stderr[-4000:]}")
     return out
