@@ -533,8 +533,8 @@ def page_markdown(reply: Reply, library: Library) -> str:
         guide += f"\nSee also: [{_md_escape(reply.see_also_text)}](../{reply.see_also_link}).\n"
     thread = f'\n<p class="reply-thread-note">{_e(THREAD_NOTE)}</p>\n' if reply.in_thread else ""
     limit = reply.short.limit
-    fits = (f"<p class=\"reply-limit-note\">It fits {_e(limit.where)}, which allows {limit.characters} characters, "
-            f"even with long names filled in.</p>\n\n" if limit else "")
+    fits = (f"<p class=\"reply-limit-note\">It is kept to {limit.characters} characters or fewer, even with long "
+            f"names filled in, to fit {_e(limit.where)}.</p>\n\n" if limit else "")
     # Curly quotes: the theme writes the description into an attribute without escaping it.
     description = re.sub(r'"([^"]*)"', "\u201c\\1\u201d",
                          f"{reply.title}: an example message to fill in, copy and send. {reply.when}")
