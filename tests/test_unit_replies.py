@@ -150,7 +150,7 @@ def test_every_rule_trips_on_its_own_example_and_is_documented():
     for rule in rules:
         assert rule.id in [hit[0] for hit in replies.tone_check(rule.example, rules)]
         assert rule.why and rule.suggest
-    for field in ("phrase", "pattern", "why", "suggest", "example"):
+    for field in ("phrase", "pattern", "why", "suggest", "example", "link"):
         assert f"`{field}`" in readme
 
 
