@@ -70,7 +70,7 @@ def test_move_forward_offers_feelings_as_options_and_says_moving_on_is_hard(html
     assert "Whatever you feel about this \u201cno\u201d is allowed" in section(html, "let-it-go") \
         or 'Whatever you feel about this "no" is allowed' in section(html, "let-it-go")
     intro = " ".join(text_blocks(html)[1:3])
-    assert "People will often tell you to move on and keep going. That is quick to say and much harder to do" in intro
+    assert "You may hear that you should just move on and keep going. That is quick to say and much harder to do" in intro
 
 
 def test_cv_is_explained_as_a_resume_the_first_time(html_pages):
