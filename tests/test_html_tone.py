@@ -111,7 +111,10 @@ def test_future_roles_warns_about_canvassing_in_the_public_sector(html_pages):
 # week; stop about two weeks after that; connect within a week or so; check in every three or four months.
 TIMING = {
     "reflect/": ["within a day or two", "wait about a week and then send one short, polite reminder",
-                 "If there is still no answer about two weeks after that, let it go"],
+                 "If there is still no answer about two weeks after that, let it go",
+                 "Wait about a week after the date they gave, or about two weeks after the interview if they gave "
+                 "none, and then send one short status check",
+                 "If there is still no answer about two weeks after that, you can treat it as a no and stop chasing"],
     "respond/": ["send a short note within a day or two"],
     "reconnect/": ["within a week or so", "Every three or four months"],
     "move-forward/": ["within a day or two"],
