@@ -36,7 +36,21 @@ TONE_SAMPLES = [
                                                                                 "obviously"]),
     ("Would you consider me for future roles? Thank you!", []),
     ("It is not fair\u00a0at all", ["unfair"]),
+    # Honest reflection about your own mistake is not flagged; a mistake put on them is.
+    ("I made a mistake.", []),
+    ("I made a mistake in my second answer, and I have practised it since.", []),
+    ("I know I made a big mistake with the budget question.", []),
+    ("Thank you for pointing out my mistake.", []),
+    ("You are making a big mistake.", ["mistake"]),
+    ("I think you\u2019ve made a huge mistake.", ["mistake"]),
+    ("They made the wrong call. It was a mistake to turn me down.", ["mistake"]),
+    ("It was a mistake not to hire me", ["mistake"]),
 ]
+
+# Long but realistic details: the connection note's shorter version must still fit 200 characters.
+LONG_VALUES = {"interviewer_name": "Alexandra Montgomery-Smith", "company": "Northwind Logistics International",
+               "role": "Senior Customer Experience and Operations Manager",
+               "your_name": "Maria Fernanda Gonzalez-Ramirez"}
 
 
 def library() -> replies.Library:
