@@ -26,7 +26,7 @@ GREY = colors.HexColor("#4a4a4a")
 BOX = colors.HexColor("#6b6b6b")
 BOX_FILL = colors.HexColor("#fbfbfb")
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
-SHORT_KINDS = {"text", "date"}
+SHORT_KINDS = {"text", "date", "number"}
 TEXT_HEIGHT, LONG_HEIGHT, BUTTON = 17, 46, 9
 GAP = 14            # between two columns of short fields
 FIELD_SPACE = 7     # below each question
@@ -155,7 +155,7 @@ def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head
     box = dict(borderColor=BOX, fillColor=BOX_FILL, textColor=colors.black, borderWidth=0.75,
                forceBorder=True, tooltip=f.label, fontName=FONT)
     if f.kind in SHORT_KINDS:
-        w = min(width, 150) if f.kind == "date" else width
+        w = min(width, 150) if f.kind in ("date", "number") else width
         form.textfield(name=f.id, x=x, y=p.y - TEXT_HEIGHT, width=w, height=TEXT_HEIGHT, fontSize=10, maxlen=0, **box)
         p.add_field(form.fields.pop())
         if f.kind == "date":
