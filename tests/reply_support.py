@@ -10,13 +10,15 @@ REPLIES = ROOT / "replies"
 
 SLUGS = ["ask-feedback-after-call", "ask-feedback-after-email", "thank-you-for-feedback",
          "when-you-disagree", "reply-to-rejection-email", "connection-note", "check-in-months-later",
-         "future-roles"]
+         "future-roles", "ask-for-adjustments", "subject-access-request"]
 
 # Values a person might type, one for every known placeholder.
 SAMPLE_VALUES = {
     "interviewer_name": "Sam", "your_name": "Alex", "role": "office manager", "company": "Acme",
     "new_role": "team leader", "when_we_met": "March", "your_news": "finished a course in bookkeeping",
-    "your_example": "the summer fair project",
+    "your_example": "the summer fair project", "recruiter_name": "Jordan",
+    "adjustments_needed": "the questions ten minutes before we start, and a quiet room",
+    "application_date": "March 2026", "your_email": "alex@example.org",
 }
 
 # Texts the tone check is tried on in Python (test_unit_replies) and in the browser's

@@ -50,3 +50,29 @@ def test_every_page_reads_and_navigates_without_javascript(open_page, html_pages
         if page.url != base_url + url:
             problems.append(f"nav link {title!r} led to {page.url}")
     assert problems == []
+
+
+SUPPORT_PAGES = ["support/", "support/unfair-treatment/", "support/adjustments/", "support/your-data/",
+                 "support/urgent-help/"]
+
+
+@pytest.mark.parametrize("url", SUPPORT_PAGES)
+def test_support_page_is_accessible_and_reads_without_javascript(open_page, base_url, url):
+    """The support pages alone, for a quick check while writing them (the tests above cover them too)."""
+    problems = []
+    for width in WIDTHS.values():
+        for scheme in ["light", "dark"]:
+            page = open_page(url, width=width, scheme=scheme)
+            page.wait_for_load_state("networkidle")
+            problems += [f"{width}px {scheme}: axe: {v}" for v in axe_violations(page)]
+            problems += [f"{width}px {scheme}: console: {e}" for e in page.console_errors]
+        page = open_page(url, width=width, js=False)
+        if not page.locator("article h1").is_visible():
+            problems.append(f"{width}px no JS: h1 not visible")
+        link = page.locator(".md-copyright a", has_text="Get urgent help now")
+        target = link.evaluate("a => a.href")
+        if target != base_url + "support/urgent-help/":
+            problems.append(f"{width}px: footer urgent-help link leads to {target}")
+        if not link.is_visible():
+            problems.append(f"{width}px no JS: footer urgent-help link not visible")
+    assert problems == []

@@ -100,8 +100,9 @@ def test_the_examples_sit_under_reply_examples_in_the_nav(html_pages):
     hrefs = [a["href"] for a in nav.find_all("a", href=True)]
     at = hrefs.index("./")
     assert hrefs[at:at + 1 + len(SLUGS)] == ["./"] + [f"{slug}/" for slug in SLUGS]
-    footer = soup(html_pages["replies/future-roles/"]).select("nav.md-footer__inner a")
-    assert [a["href"] for a in footer] == ["../check-in-months-later/", "../../advisers/"]
+    # The last example's footer leads back to the one before it and on to the advisers' page.
+    footer = soup(html_pages[f"replies/{SLUGS[-1]}/"]).select("nav.md-footer__inner a")
+    assert [a["href"] for a in footer] == [f"../{SLUGS[-2]}/", "../../advisers/"]
 
 
 def test_descriptions_use_curly_quotes_so_the_meta_tag_stays_whole(html_pages):

@@ -78,12 +78,13 @@ def test_no_run_of_six_words_is_copied_from_the_source_article():
     assert copied == {}
 
 
-def test_placeholders_have_labels_and_only_your_name_autocompletes():
+def test_placeholders_have_labels_and_only_your_own_details_autocomplete():
     known = library().placeholders
     assert known["interviewer_name"] == replies.Placeholder(
         "interviewer_name", "Interviewer's name", "As you would greet them, for example Ms Okafor or Sam.", "off")
     assert known["company"] == replies.Placeholder("company", "Company or organisation", "", "off")
-    assert {p.name for p in known.values() if p.autocomplete != "off"} == {"your_name"}
+    assert {p.name: p.autocomplete for p in known.values() if p.autocomplete != "off"} == {
+        "your_name": "name", "your_email": "email"}
 
 
 # ---------------------------------------------------------------- fill and render
