@@ -13,6 +13,7 @@ import zipfile
 from io import BytesIO
 from xml.sax.saxutils import escape
 
+from after_the_no.worksheet_downloads import Brand
 from after_the_no.worksheet_model import Field, Worksheet
 
 BOX = "\u2610"  # ☐
@@ -33,7 +34,7 @@ def _xml_text(text: str) -> str:
     return escape(NOT_XML.sub("", text))
 
 
-def render_docx(sheet: Worksheet, site_url: str = "") -> bytes:
+def render_docx(sheet: Worksheet, site_url: str = "", brand: Brand = Brand()) -> bytes:
     body = [_paragraph(sheet.title, style="Heading1"),
             _paragraph(sheet.intro),
             _paragraph(f"About {sheet.minutes} minutes. Online: {site_url}worksheets/{sheet.slug}/", small=True)]

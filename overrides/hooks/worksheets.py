@@ -10,7 +10,7 @@ from mkdocs.structure.files import File
 
 from after_the_no.definitions import DefinitionError
 from after_the_no.nav_sections import add_generated_page, grouped_under_index
-from after_the_no.worksheet_downloads import Rendering, planned
+from after_the_no.worksheet_downloads import Brand, Rendering, planned
 from after_the_no.worksheet_html import Download, format_size, page_markdown, worksheet_list
 from after_the_no.worksheet_model import load_worksheets
 
@@ -30,7 +30,7 @@ def on_config(config):
     # Rendering starts now and runs while MkDocs reads and writes the pages; on_post_build
     # collects it.
     state.update(sheets=sheets, planned=planned(sheets), pages_with_downloads=[],
-                 rendering=Rendering(sheets, config.site_name, config.site_url or ""))
+                 rendering=Rendering(sheets, Brand.from_config(config), config.site_url or ""))
 
 
 def on_files(files, config):
