@@ -384,6 +384,31 @@ def _message_html(message: Message, placeholders: dict[str, Placeholder], css: s
             f'</div>')
 
 
+EXAMPLE_MARKER = re.compile(r"<!-- reply-example: ([^ ]*?)(?: (short))? -->")
+
+
+def expand_examples(markdown: str, page: str, library: Library) -> str:
+    """Show reply examples on a guide page: each `<!-- reply-example: slug -->` (or
+    `<!-- reply-example: slug short -->`) becomes that reply's message, exactly as its own page
+    shows it, so a message lives in one place. page is the file name used in errors."""
+    by_slug = {reply.slug: reply for reply in library.replies}
+    problems = []
+
+    def one(match: re.Match) -> str:
+        reply = by_slug.get(match.group(1))
+        if reply is None:
+            line = markdown.count("\n", 0, match.start()) + 1
+            problems.append(Problem(page, line, "reply-example", f"{match.group(1)!r} is not a reply in replies/ "
+                                                                f"(known: {', '.join(sorted(by_slug))})"))
+            return match.group(0)
+        message, css = (reply.short, "reply-text--short") if match.group(2) else (reply.message, "reply-text--full")
+        return _message_html(message, library.placeholders, f"{css} reply-example")
+    expanded = EXAMPLE_MARKER.sub(one, markdown)
+    if problems:
+        raise DefinitionError(problems)
+    return expanded
+
+
 def _md_escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>#])", r"\\\1", text)
 

@@ -108,3 +108,15 @@ def test_descriptions_use_curly_quotes_so_the_meta_tag_stays_whole(html_pages):
     html = html_pages["replies/ask-feedback-after-email/"]
     assert ('<meta name="description" content="Ask for feedback after a rejection email: an example message to '
             'fill in, copy and send. The \u201cno\u201d came by email with no reasons') in html
+
+
+def test_guide_pages_show_the_reply_example_itself_as_a_letter_not_a_code_block(html_pages):
+    # One source: the message on /respond/ and /reconnect/ is the reply example's own text.
+    lib = library()
+    by_slug = {r.slug: r for r in lib.replies}
+    for url, slug, version in (("respond/", "thank-you-for-feedback", "message"), ("reconnect/", "connection-note", "short")):
+        shown = article(html_pages[url]).select(".reply-example pre.reply-body")
+        assert [pre.get_text() for pre in shown] == \
+            [replies.fill(getattr(by_slug[slug], version).body, {}, lib.placeholders)], url
+    for url in ("", "reflect/", "respond/", "reconnect/", "move-forward/"):
+        assert article(html_pages[url]).select("pre code, .highlight") == [], url

