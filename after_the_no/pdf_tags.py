@@ -191,7 +191,7 @@ class TaggedCanvas(Canvas):
     """A reportlab canvas that builds a structure tree (`self.tags`) and writes it at save."""
 
     def __init__(self, out, pagesize, title: str, author: str, subject: str = "", lang: str = "en-GB"):
-        super().__init__(out, pagesize=pagesize, invariant=True, pageCompression=1)
+        super().__init__(out, pagesize=pagesize, invariant=True, pageCompression=1, initialFontName=FONT)
         self.setTitle(drawable(title))
         self.setAuthor(drawable(author))
         self.setSubject(drawable(subject))
