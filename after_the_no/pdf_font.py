@@ -69,9 +69,14 @@ def coverage(path: Path = REGULAR) -> frozenset[int]:
     return frozenset(points)
 
 
+@functools.lru_cache(maxsize=None)
+def _both() -> frozenset[int]:
+    return coverage(REGULAR) & coverage(BOLD)
+
+
 def uncovered(text: str) -> list[str]:
     """The characters of `text` (as the downloads show it) that the PDF font cannot draw."""
-    have = coverage(REGULAR) & coverage(BOLD)
+    have = _both()
     out = []
     for ch in clean(text):
         if ord(ch) not in have and ch not in out and unicodedata.category(ch) != "Cf":   # Cf: invisible marks
@@ -81,8 +86,11 @@ def uncovered(text: str) -> list[str]:
 
 def drawable(text: str) -> str:
     """`clean(text)` less the invisible format characters (such as U+200F) the font has no glyph for."""
-    have = coverage(REGULAR) & coverage(BOLD)
-    return "".join(ch for ch in clean(text) if ord(ch) in have or unicodedata.category(ch) != "Cf")
+    text = clean(text)
+    if text.isascii():
+        return text
+    have = _both()
+    return "".join(ch for ch in text if ord(ch) in have or unicodedata.category(ch) != "Cf")
 
 
 def describe(chars: list[str]) -> str:
