@@ -40,7 +40,7 @@ def build(paper: str, sheets: list[Worksheet], brand: Brand | str, site_url: str
         assert c.getPageNumber() == start, (sheet.slug, c.getPageNumber(), start)
         c.bookmarkPage(sheet.slug)
         c.addOutlineEntry(drawable(sheet.title), sheet.slug, level=0)
-        group = FieldGroup(c.acroForm, sheet.slug)
+        group = FieldGroup(c.acroForm, sheet.slug, tooltip=sheet.title)
         c.acroForm.fields.append(group._ref)
         draw_worksheet(c, sheet, paper, site_url, group, brand, c.tags.elem("Sect"))
         c.showPage()

@@ -189,7 +189,7 @@ def problems(data: bytes, sheets: list[Worksheet], title: str) -> list[str]:
         stack = [_resolve(field)]
         while stack:
             f = stack.pop()
-            if f.get("/T") and not f.get("/TU") and "/" in "".join(f.get("/FT", "/")) and "/FT" in f:
+            if "/T" in f and not f.get("/TU"):
                 found.append(f"field {f['/T']} has no /TU")
             stack += [_resolve(k) for k in f.get("/Kids", [])]
     dr = _resolve(_resolve(catalog["/AcroForm"]).get("/DR"))
