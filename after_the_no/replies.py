@@ -33,12 +33,21 @@ class Placeholder:
     label: str
     hint: str = ""
     autocomplete: str = "off"
+    long_example: str = ""  # a long, realistic value: checks a message's length limit
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A channel's length limit, e.g. 200 characters for a free LinkedIn invitation."""
+    characters: int
+    where: str
 
 
 @dataclass(frozen=True)
 class Message:
     subject: str
     body: str
+    limit: Limit | None = None  # on the body, with every placeholder at its long_example
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,9 @@ class Reply:
     avoid: tuple[str, ...]
     guide_text: str = ""
     guide_link: str = ""
+    see_also_text: str = ""
+    see_also_link: str = ""
+    in_thread: bool = False  # usually sent as a reply to their email: the page says to keep the thread
 
 
 @dataclass(frozen=True)
@@ -62,6 +74,8 @@ class ToneRule:
     why: str
     suggest: str
     example: str
+    link_text: str = ""
+    link_page: str = ""  # a page under docs/, e.g. support/unfair-treatment.md
 
 
 @dataclass(frozen=True)
@@ -153,15 +167,16 @@ def load_placeholders(path: Path, name: str) -> dict[str, Placeholder]:
                 if check.text((key,), value):
                     result[key] = Placeholder(key, value.strip())
                 continue
-            entry = check.mapping((key,), value, {"label"}, {"hint", "autocomplete"})
+            entry = check.mapping((key,), value, {"label"}, {"hint", "autocomplete", "long_example"})
             if entry is None:
                 continue
             label = check.text((key, "label"), entry["label"]) if "label" in entry else None
             hint = check.text((key, "hint"), entry["hint"]) if "hint" in entry else ""
             auto = check.slug((key, "autocomplete"), entry["autocomplete"], r"[a-z][a-z-]*") \
                 if "autocomplete" in entry else "off"
-            if label and hint is not None and auto:
-                result[key] = Placeholder(key, label.strip(), (hint or "").strip(), auto)
+            long = check.text((key, "long_example"), entry["long_example"]) if "long_example" in entry else ""
+            if label and hint is not None and auto and long is not None:
+                result[key] = Placeholder(key, label.strip(), (hint or "").strip(), auto, " ".join(long.split()))
     check.raise_if_any()
     return result
 
@@ -175,7 +190,7 @@ def load_tone_rules(path: Path, name: str) -> list[ToneRule]:
     seen: dict[str, int] = {}
     for i, item in enumerate(items or []):
         at = ("rules", i)
-        entry = check.mapping(at, item, {"id", "why", "suggest", "example"}, {"phrase", "pattern"})
+        entry = check.mapping(at, item, {"id", "why", "suggest", "example"}, {"phrase", "pattern", "link"})
         if entry is None:
             continue
         rule_id = check.slug(at + ("id",), entry.get("id")) if "id" in entry else None
@@ -188,8 +203,10 @@ def load_tone_rules(path: Path, name: str) -> list[ToneRule]:
         pattern = _rule_pattern(check, at, entry)
         if pattern and example and not compile_rule(pattern).search(normalise(example)):
             check.fail(at + ("example",), f"{example!r} does not trip this rule")
+        link_text, link_page = _page_link(check, at + ("link",), entry["link"], "page") \
+            if "link" in entry else ("", "")
         if rule_id and why and suggest and example and pattern:
-            rules.append(ToneRule(rule_id, pattern, why.strip(), suggest.strip(), example))
+            rules.append(ToneRule(rule_id, pattern, why.strip(), suggest.strip(), example, link_text, link_page))
     check.raise_if_any()
     return rules
 
@@ -220,6 +237,53 @@ def _rule_pattern(check: Checker, at: tuple, entry: dict) -> str | None:
 
 
 REPLY_KEYS = {"order", "title", "when", "placeholders", "subject", "body", "avoid", "short"}
+GUIDE_PAGE = r"[a-z0-9-]+(/[a-z0-9-]+)*\.md(#[a-z0-9-]+)?"
+
+
+def _page_link(check: Checker, at: tuple, value: Any, key: str = "link") -> tuple[str, str]:
+    """{text, <key>} pointing at a page under docs/: (text, link), or ("", "") when it is wrong."""
+    entry = check.mapping(at, value, {"text", key})
+    if entry is None:
+        return "", ""
+    text = check.text(at + ("text",), entry.get("text")) if "text" in entry else None
+    link = check.text(at + (key,), entry.get(key)) if key in entry else None
+    if link and not re.fullmatch(GUIDE_PAGE, link):
+        check.fail(at + (key,), f"{link!r} must be a guide page under docs/, e.g. respond.md#thank-them")
+        link = None
+    return (" ".join(text.split()), link) if text and link else ("", "")
+
+
+def _limit(check: Checker, at: tuple, value: Any) -> Limit | None:
+    entry = check.mapping(at, value, {"characters", "where"})
+    if entry is None:
+        return None
+    characters = check.integer(at + ("characters",), entry["characters"], 1, 5000) \
+        if "characters" in entry else None
+    where = check.text(at + ("where",), entry["where"]) if "where" in entry else None
+    return Limit(characters, " ".join(where.split())) if characters and where else None
+
+
+def filled_length(text: str) -> int:
+    """Characters as a person counts them (code points), the same as reply.js counts."""
+    return len(text)
+
+
+def check_limit(message: Message, placeholders: dict[str, Placeholder]) -> str | None:
+    """Why the message does not fit its limit with every placeholder at its long_example, or None."""
+    limit = message.limit
+    if limit is None:
+        return None
+    names = list(dict.fromkeys(placeholders_in(message.body)))
+    without = [name for name in names if not placeholders[name].long_example]
+    if without:
+        return (f"has a limit, so every placeholder it uses needs a long_example in replies/placeholders.yml "
+                f"(missing: {', '.join(without)})")
+    text = fill(message.body, {name: placeholders[name].long_example for name in names}, placeholders)
+    length = filled_length(text)
+    if length > limit.characters:
+        return (f"{length} characters with the long examples from replies/placeholders.yml filled in; "
+                f"{limit.where} allows {limit.characters}")
+    return None
 
 
 def build_reply(doc: Document, known: dict[str, Placeholder] | None) -> Reply:
@@ -228,7 +292,7 @@ def build_reply(doc: Document, known: dict[str, Placeholder] | None) -> Reply:
     known is None when placeholders.yml itself is broken: its problems are reported, and
     the replies are checked for everything else."""
     check = Checker(doc)
-    data = check.mapping((), doc.data, REPLY_KEYS, {"guide"})
+    data = check.mapping((), doc.data, REPLY_KEYS, {"guide", "see_also", "in_thread"})
     if data is None:
         check.raise_if_any()
     slug = Path(doc.name).stem
@@ -241,10 +305,16 @@ def build_reply(doc: Document, known: dict[str, Placeholder] | None) -> Reply:
 
     declared = _declared(check, data, known)
     texts: dict[tuple, str] = {}
+    limit = None
     if "short" in data:
-        short = check.mapping(("short",), data["short"], {"body"}, {"subject"})
+        short = check.mapping(("short",), data["short"], {"body"}, {"subject", "limit"})
         if short is None:
             data = {**data, "short": {}}
+        elif "limit" in short:
+            limit = _limit(check, ("short", "limit"), short["limit"])
+    in_thread = data.get("in_thread", False)
+    if not isinstance(in_thread, bool):
+        check.fail(("in_thread",), "expected true or false")
     for path in MESSAGE_FIELDS:
         parent = data if len(path) == 1 else data.get("short") or {}
         if path[-1] not in parent:
@@ -268,13 +338,16 @@ def build_reply(doc: Document, known: dict[str, Placeholder] | None) -> Reply:
     avoid = check.sequence(("avoid",), data["avoid"]) if "avoid" in data else None
     avoid_items = [check.text(("avoid", i), item) for i, item in enumerate(avoid or [])]
     guide_text, guide_link = _guide(check, data)
+    see_also_text, see_also_link = _page_link(check, ("see_also",), data["see_also"]) \
+        if "see_also" in data else ("", "")
     check.raise_if_any()
     return Reply(slug=slug, order=order, title=title.strip(), when=" ".join(when.split()),
                  placeholders=tuple(declared),
                  message=Message(texts[("subject",)], texts[("body",)]),
-                 short=Message(texts.get(("short", "subject"), texts[("subject",)]), texts[("short", "body")]),
+                 short=Message(texts.get(("short", "subject"), texts[("subject",)]), texts[("short", "body")], limit),
                  avoid=tuple(item.strip() for item in avoid_items),
-                 guide_text=guide_text, guide_link=guide_link)
+                 guide_text=guide_text, guide_link=guide_link,
+                 see_also_text=see_also_text, see_also_link=see_also_link, in_thread=in_thread)
 
 
 def _declared(check: Checker, data: dict, known: dict[str, Placeholder] | None) -> list[str] | None:
@@ -308,15 +381,7 @@ def _check_message_text(check: Checker, path: tuple, value: str, declared: list[
 def _guide(check: Checker, data: dict) -> tuple[str, str]:
     if "guide" not in data:
         return "", ""
-    guide = check.mapping(("guide",), data["guide"], {"text", "link"})
-    if guide is None:
-        return "", ""
-    text = check.text(("guide", "text"), guide.get("text")) if "text" in guide else None
-    link = check.text(("guide", "link"), guide.get("link")) if "link" in guide else None
-    if link and not re.fullmatch(r"[a-z0-9-]+(/[a-z0-9-]+)*\.md(#[a-z0-9-]+)?", link):
-        check.fail(("guide", "link"), f"{link!r} must be a guide page under docs/, e.g. respond.md#thank-them")
-        link = None
-    return (text.strip(), link) if text and link else ("", "")
+    return _page_link(check, ("guide",), data["guide"])
 
 
 def load_library(folder: Path, relative_to: Path) -> Library:
@@ -335,6 +400,14 @@ def load_library(folder: Path, relative_to: Path) -> Library:
         rules = load_tone_rules(folder / "tone-rules.yml", name(folder / "tone-rules.yml"))
     except DefinitionError as error:
         problems.extend(error.problems)
+    docs = relative_to / "docs"
+    if docs.is_dir():  # a rule's link is JSON for the script, so MkDocs cannot check it: check it here
+        doc = None
+        for i, rule in enumerate(rules):
+            if rule.link_page and not (docs / rule.link_page.split("#")[0]).is_file():
+                doc = doc or load(folder / "tone-rules.yml", name(folder / "tone-rules.yml"))
+                problems.append(Problem(doc.name, doc.line(("rules", i, "link", "page")), f"rules[{i}].link.page",
+                                        f"docs/{rule.link_page.split('#')[0]} does not exist"))
     replies: list[Reply] = []
     orders: dict[int, str] = {}
     for path in sorted(folder.glob("*.yml")):
@@ -350,6 +423,9 @@ def load_library(folder: Path, relative_to: Path) -> Library:
             problems.append(Problem(doc.name, doc.line(("order",)), "order",
                                     f"{reply.order} is also the order of {orders[reply.order]}"))
         orders[reply.order] = doc.name
+        too_long = check_limit(reply.short, placeholders) if placeholders else None
+        if too_long:
+            problems.append(Problem(doc.name, doc.line(("short", "body")), "short.body", too_long))
         for hit in tone_check(reply.message.subject + "\n" + reply.message.body + "\n" + reply.short.body, rules):
             problems.append(Problem(doc.name, doc.line(("body",)), "body",
                                     f"the example itself trips tone rule {hit[0]!r} ({hit[1]!r})"))
@@ -413,6 +489,29 @@ def _md_escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>#])", r"\\\1", text)
 
 
+def page_href(page: str, depth: int = 2) -> str:
+    """A page under docs/ as a link from a page `depth` folders down: support/x.md#a -> ../../support/x/#a."""
+    path, _, anchor = page.partition("#")
+    path = path[: -len(".md")]
+    path = "" if path == "index" else path[: -len("index")] if path.endswith("/index") else path + "/"
+    return "../" * depth + path + (f"#{anchor}" if anchor else "")
+
+
+def tone_rules_data(rules: list[ToneRule], depth: int = 2) -> list[dict]:
+    """The tone rules as reply.js reads them (a page `depth` folders down resolves the links)."""
+    out = []
+    for r in rules:
+        rule = {"id": r.id, "pattern": r.pattern, "why": r.why, "suggest": r.suggest}
+        if r.link_page:
+            rule["link"] = {"text": r.link_text, "href": page_href(r.link_page, depth)}
+        out.append(rule)
+    return out
+
+
+THREAD_NOTE = ("If they wrote to you by email, answer in the same email thread: open their message, press "
+               "Reply and paste this in. Their message stays underneath, so they can see at once what it is about.")
+
+
 def page_markdown(reply: Reply, library: Library) -> str:
     """The Markdown of /replies/<slug>/: headings in Markdown (anchors, table of contents),
     the message itself as ready-made HTML so no Markdown rule can change its text."""
@@ -424,10 +523,18 @@ def page_markdown(reply: Reply, library: Library) -> str:
         "message": {"subject": reply.message.subject, "body": reply.message.body},
         "short": {"subject": reply.short.subject, "body": reply.short.body},
     }
+    if reply.short.limit:
+        data["short"]["limit"] = {"characters": reply.short.limit.characters, "where": reply.short.limit.where}
     slots = "".join(f"<li>[{_e(known[n].label)}]</li>" for n in reply.placeholders)
     avoid = "".join(f"<li>{_e(item)}</li>\n" for item in reply.avoid)
     guide = (f"\nMore about this moment in the guide: [{_md_escape(reply.guide_text)}](../{reply.guide_link}).\n"
              if reply.guide_link else "")
+    if reply.see_also_link:
+        guide += f"\nSee also: [{_md_escape(reply.see_also_text)}](../{reply.see_also_link}).\n"
+    thread = f'\n<p class="reply-thread-note">{_e(THREAD_NOTE)}</p>\n' if reply.in_thread else ""
+    limit = reply.short.limit
+    fits = (f"<p class=\"reply-limit-note\">It is kept to {limit.characters} characters or fewer, even with long "
+            f"names filled in, to fit {_e(limit.where)}.</p>\n\n" if limit else "")
     # Curly quotes: the theme writes the description into an attribute without escaping it.
     description = re.sub(r'"([^"]*)"', "\u201c\\1\u201d",
                          f"{reply.title}: an example message to fill in, copy and send. {reply.when}")
@@ -443,7 +550,7 @@ component: reply
 <p class="reply-when">{_e(reply.when)}</p>
 {guide}
 ## The message {{#the-message}}
-
+{thread}
 <div class="reply" data-module="reply" data-slug="{reply.slug}">
 {_json_script(data, class_="reply-data")}
 <div class="reply-static">
@@ -453,8 +560,7 @@ component: reply
 </div>
 </div>
 
-{_json_script([{"id": r.id, "pattern": r.pattern, "why": r.why, "suggest": r.suggest}
-               for r in library.tone_rules], id="tone-rules")}
+{_json_script(tone_rules_data(library.tone_rules), id="tone-rules")}
 
 ## What to avoid {{#what-to-avoid}}
 
@@ -465,7 +571,7 @@ component: reply
 
 <p>For a quick note, a text or a short message on a work network.</p>
 
-{_message_html(reply.short, known, "reply-text--short")}
+{fits}{_message_html(reply.short, known, "reply-text--short")}
 
 [All reply examples](index.md)
 """

@@ -22,7 +22,7 @@ SMALL = 18                          # half-points: 9 pt
 CM = 567                            # twips in a centimetre
 PAGE_WIDTH, PAGE_HEIGHT = 12240, 15840   # US Letter (python-docx's default, kept)
 SIDE_MARGIN, END_MARGIN = 2 * CM, round(1.8 * CM)
-BOX_HEIGHT = {"text": round(0.9 * CM), "date": round(0.9 * CM), "long-text": round(2.6 * CM)}
+BOX_HEIGHT = {"text": round(0.9 * CM), "date": round(0.9 * CM), "number": round(0.9 * CM), "long-text": round(2.6 * CM)}
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # Characters XML 1.0 cannot hold at all (YAML lets "\x01" through in a quoted string); Word
@@ -48,7 +48,8 @@ def render_docx(sheet: Worksheet, site_url: str = "", brand: Brand = Brand()) ->
 
 
 def _question(f: Field) -> list[str]:
-    label = _run(f.label, bold=True) + (_run("  (date)", small=True) if f.kind == "date" else "")
+    note = {"date": "  (date)", "number": "  (a number)"}.get(f.kind)
+    label = _run(f.label, bold=True) + (_run(note, small=True) if note else "")
     out = [_paragraph_xml(label, before=160, after=40, keep_next=True)]
     if f.hint:
         out.append(_paragraph(f.hint, small=True, after=40, keep_next=True))

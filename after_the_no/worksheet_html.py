@@ -37,6 +37,8 @@ def control_id(field_id: str) -> str:
 def page_markdown(sheet: Worksheet, downloads: list[Download]) -> str:
     """The whole generated page worksheets/<slug>.md."""
     links = "\n".join(f"- [{d.text}](../{d.path})" for d in downloads)
+    see_also = ("\nSee also: " + ", ".join(f"[{_md(text)}](../{link})" for text, link in sheet.see_also) + ".\n"
+                if sheet.see_also else "")
     return f"""---
 description: {_yaml_string(sheet.description)}
 component: worksheet
@@ -47,13 +49,13 @@ hide:
 # {sheet.title}
 
 {sheet.intro}
-
+{see_also}
 About {sheet.minutes} minutes. Nothing you type here is sent anywhere.
 You can print this page, or [download the worksheet](#download) as a PDF, Word or OpenDocument file.
 {{: .ws-lead }}
 
 {form_html(sheet)}
-
+{result_markdown(sheet)}
 ## Download {{#download}}
 
 {links}
@@ -126,6 +128,15 @@ def _field(f: Field) -> str:
         return (f'<div class="ws-field ws-{f.kind}" {data}>'
                 f'<label class="ws-label" for="{cid}">{escape(f.label)}</label>{hint}'
                 f'<input class="ws-input" type="{kind}" id="{cid}" name="{f.id}"{described}></div>')
+    if f.kind == "number":
+        # A text box that brings up the number pad, not type="number": letters typed into that
+        # vanish without a word, and we want to say what is wrong (GOV.UK does the same).
+        error = f"{cid}--error"
+        described = f' aria-describedby="{(cid + "--hint ") if f.hint else ""}{error}"'
+        return (f'<div class="ws-field ws-number" {data} data-min="{f.min}" data-max="{f.max}">'
+                f'<label class="ws-label" for="{cid}">{escape(f.label)}</label>{hint}'
+                f'<input class="ws-input ws-count" type="text" inputmode="numeric" id="{cid}" name="{f.id}"{described}>'
+                f'<p class="ws-error" id="{error}" aria-live="polite"></p></div>')
     if f.kind == "long-text":
         return (f'<div class="ws-field ws-long-text" {data}>'
                 f'<label class="ws-label" for="{cid}">{escape(f.label)}</label>{hint}'
@@ -141,6 +152,30 @@ def _field(f: Field) -> str:
     return (f'<fieldset class="ws-field ws-{f.kind}" {data}{described}>'
             f'<legend class="ws-label">{escape(f.label)}</legend>{hint}'
             f'<div class="ws-options">{"".join(options)}</div></fieldset>')
+
+
+def result_markdown(sheet: Worksheet) -> str:
+    """For a worksheet of counts (`stages`): what each drop between two counts means, with a
+    link to the guide's help. Read as it is on paper and without JavaScript; with it, the page
+    says where this person loses the most and marks that step."""
+    if not sheet.stages:
+        return ""
+    label = {f.id: f.label for f in sheet.fields}
+    steps = "\n".join(
+        f'<div class="ws-result-step" data-stage="{b.field}" markdown>\n\n'
+        f"**From “{_md(label[a.field])}” to “{_md(label[b.field])}”.** {_md(b.help)} "
+        f"[Help with this step](../{b.link})\n\n</div>"
+        for a, b in zip(sheet.stages, sheet.stages[1:]))
+    return (f'\n<div class="ws-result" data-worksheet="{sheet.slug}" data-first="{sheet.stages[0].field}" markdown>\n\n'
+            "## Where you lose the most {#where-you-lose-the-most}\n\n"
+            '<p class="ws-result-answer" role="status" data-needs-js></p>\n\n'
+            f"{steps}\n\n</div>\n")
+
+
+def _md(text: str) -> str:
+    """Worksheet text as literal Markdown text: markup shows as typed, never as HTML."""
+    return escape(text, quote=False).replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_") \
+        .replace("[", "\\[").replace("]", "\\]").replace("`", "\\`")
 
 
 def worksheet_list(sheets: list[Worksheet]) -> str:

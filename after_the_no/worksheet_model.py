@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field as _field
+from dataclasses import dataclass, field as _field, replace
 from pathlib import Path
 
 from after_the_no.definitions import Checker, DefinitionError, Document, format_key, load, load_all
 from after_the_no.pdf_font import describe, uncovered
 
-KINDS = ["text", "long-text", "scale", "choice", "checklist", "date"]
+KINDS = ["text", "long-text", "scale", "choice", "checklist", "date", "number"]
 OPTION_KINDS = {"choice", "checklist"}
 SCALE = ["1", "2", "3", "4", "5"]
 MAX_REPEAT = 5
+NUMBER_MIN, NUMBER_MAX = 0, 9999   # a number field's default range: counts of things a person did
+LINK = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)*\.md(#[a-z0-9-]+)?")  # a guide page under docs/
 PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
 
-__all__ = ["Field", "Section", "Worksheet", "build", "load_worksheet", "load_worksheets", "DefinitionError"]
+__all__ = ["Field", "Section", "Stage", "Worksheet", "build", "load_worksheet", "load_worksheets", "DefinitionError"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class Field:
     low: str = ""     # scale: what 1 means
     high: str = ""    # scale: what 5 means
     reminder: str = ""  # date: calendar reminder title; {field-id} is replaced by that answer
+    min: int = NUMBER_MIN  # number: the smallest and largest whole number accepted
+    max: int = NUMBER_MAX
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -50,6 +54,15 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Stage:
+    """One step of a funnel of counts (number fields): the drop into this stage from the one
+    before it, what that drop usually means, and where the guide helps with it."""
+    field: str
+    help: str = ""
+    link: str = ""   # a guide page under docs/, e.g. situations/many-rejections.md#applications
+
+
+@dataclass(frozen=True)
 class Worksheet:
     slug: str
     title: str
@@ -59,6 +72,8 @@ class Worksheet:
     version: int
     order: int
     sections: tuple[Section, ...] = _field(default_factory=tuple)
+    stages: tuple[Stage, ...] = ()   # number fields in funnel order; the page says where most are lost
+    see_also: tuple[tuple[str, str], ...] = ()   # (text, guide page) links shown under the intro
 
     @property
     def fields(self) -> list[Field]:
@@ -83,8 +98,9 @@ def _shown(check: Checker, path: tuple, value) -> str | None:
 
 
 TOP_REQUIRED = {"title", "description", "intro", "order", "minutes", "version", "sections"}
+TOP_OPTIONAL = {"stages", "see_also"}
 SECTION_REQUIRED, SECTION_OPTIONAL = {"id", "title", "fields"}, {"intro", "repeat"}
-FIELD_REQUIRED, FIELD_OPTIONAL = {"id", "kind", "label"}, {"hint", "options", "low", "high", "reminder"}
+FIELD_REQUIRED, FIELD_OPTIONAL = {"id", "kind", "label"}, {"hint", "options", "low", "high", "reminder", "min", "max"}
 
 
 def build(doc: Document) -> Worksheet:
@@ -92,7 +108,7 @@ def build(doc: Document) -> Worksheet:
     check = Checker(doc)
     slug = Path(doc.name).stem
     check.slug(("(file name)",), slug)
-    data = check.mapping((), doc.data, TOP_REQUIRED)
+    data = check.mapping((), doc.data, TOP_REQUIRED, TOP_OPTIONAL)
     if data is None:
         check.raise_if_any()
     for key in ("title", "description", "intro"):
@@ -105,6 +121,7 @@ def build(doc: Document) -> Worksheet:
     if "version" in data:
         check.integer(("version",), data["version"], 1, 10_000)
     sections: list[Section] = []
+    own_ids: dict[int, set[str]] = {}  # a repeated section's own field ids, which its reminders may name
     seen: dict[str, tuple] = {}  # id -> key path of its first use; sections and fields share one namespace
 
     def claim(name: str, path: tuple) -> None:
@@ -125,13 +142,15 @@ def build(doc: Document) -> Worksheet:
                   if (f := _field_from(check, where + ("fields", i), raw_field)) is not None]
         # A repeated section becomes "Title 1", "Title 2", ... with every id suffixed -1, -2, ...
         copies = [(f"-{n}", f" {n}") for n in range(1, repeat + 1)] if repeat else [("", "")]
+        own = {f.id for _, f in fields} if repeat else set()
+        own_ids[s] = own
         for suffix, number in copies:
             if section_id:
                 claim(section_id + suffix, where + ("id",))
             kept = []
             for i, f in fields:
                 claim(f.id + suffix, where + ("fields", i, "id"))
-                kept.append(_suffixed(f, suffix))
+                kept.append(_suffixed(f, suffix, own))
             if section_id and title:
                 sections.append(Section(section_id + suffix, title + number, tuple(kept), intro or ""))
     all_ids = set(seen)
@@ -139,11 +158,55 @@ def build(doc: Document) -> Worksheet:
         for i, raw_field in enumerate((raw.get("fields") or []) if isinstance(raw, dict) else []):
             if isinstance(raw_field, dict) and isinstance(raw_field.get("reminder"), str):
                 for name in PLACEHOLDER.findall(raw_field["reminder"]):
-                    if name not in all_ids:
+                    if name not in all_ids and name not in own_ids.get(s, set()):
                         check.fail(("sections", s, "fields", i, "reminder"), f"{{{name}}} is not the id of a field")
+    stages = _stages(check, data, sections) if "stages" in data else ()
+    see_also = _see_also(check, data["see_also"]) if "see_also" in data else ()
     check.raise_if_any()
     return Worksheet(slug, data["title"], data["description"].strip(), data["intro"].strip(),
-                     data["minutes"], data["version"], data["order"], tuple(sections))
+                     data["minutes"], data["version"], data["order"], tuple(sections), stages, see_also)
+
+
+def _see_also(check: Checker, raw) -> tuple[tuple[str, str], ...]:
+    links = []
+    for i, item in enumerate(check.sequence(("see_also",), raw) or []):
+        at = ("see_also", i)
+        if check.mapping(at, item, {"text", "link"}) is None or not {"text", "link"} <= set(item):
+            continue
+        text, link = check.text(at + ("text",), item["text"]), check.text(at + ("link",), item["link"])
+        if link and not LINK.fullmatch(link):
+            check.fail(at + ("link",), f"{link!r} must be a guide page under docs/, e.g. worksheets/momentum-plan.md")
+        elif text and link:
+            links.append((text.strip(), link))
+    return tuple(links)
+
+
+def _stages(check: Checker, data: dict, sections: list[Section]) -> tuple[Stage, ...]:
+    """stages: a list of number fields in funnel order; each after the first says what a drop
+    into it means (help) and links to the guide's help for it."""
+    numbers = {f.id for s in sections for f in s.fields if f.kind == "number"}
+    stages: list[Stage] = []
+    items = check.sequence(("stages",), data["stages"]) or []
+    if len(items) == 1:
+        check.fail(("stages",), "needs at least two stages (a drop is between two counts)")
+    for i, raw in enumerate(items):
+        at = ("stages", i)
+        needed = {"field"} if i == 0 else {"field", "help", "link"}
+        if check.mapping(at, raw, needed) is None or "field" not in raw:
+            continue
+        name = raw["field"]
+        if name not in numbers:
+            check.fail(at + ("field",), f"{name!r} is not the id of a number field"
+                       + (f" (number fields: {', '.join(sorted(numbers))})" if numbers else ""))
+        elif name in [s.field for s in stages]:
+            check.fail(at + ("field",), f"{name!r} is already a stage")
+        help_text = check.text(at + ("help",), raw["help"]) if "help" in raw else ""
+        link = check.text(at + ("link",), raw["link"]) if "link" in raw else ""
+        if link and not LINK.fullmatch(link):
+            check.fail(at + ("link",), f"{link!r} must be a guide page under docs/, e.g. "
+                                       "situations/many-rejections.md#applications")
+        stages.append(Stage(name, (help_text or "").strip(), link or ""))
+    return tuple(stages)
 
 
 def _field_from(check: Checker, where: tuple, raw) -> Field | None:
@@ -175,6 +238,16 @@ def _field_from(check: Checker, where: tuple, raw) -> Field | None:
                 ends[end] = _shown(check, where + (end,), raw[end])
         elif end in raw and kind:
             check.fail(where + (end,), "only scale fields have low and high")
+    bounds = {}
+    for end, default in (("min", NUMBER_MIN), ("max", NUMBER_MAX)):
+        if end in raw and kind and kind != "number":
+            check.fail(where + (end,), "only number fields have min and max")
+        elif end in raw:
+            bounds[end] = check.integer(where + (end,), raw[end], -10**9, 10**9)
+        else:
+            bounds[end] = default
+    if kind == "number" and None not in bounds.values() and bounds["min"] >= bounds["max"]:
+        check.fail(where + ("max",), f"{bounds['max']} must be more than min ({bounds['min']})")
     reminder = ""
     if "reminder" in raw:
         if kind and kind != "date":
@@ -184,13 +257,16 @@ def _field_from(check: Checker, where: tuple, raw) -> Field | None:
     if len(check.problems) > before or None in (field_id, kind, label):
         return None
     return Field(field_id, kind, label.strip(), (hint or "").strip(), tuple(options),
-                 ends.get("low") or "", ends.get("high") or "", reminder)
+                 ends.get("low") or "", ends.get("high") or "", reminder, bounds["min"], bounds["max"])
 
 
-def _suffixed(f: Field, suffix: str) -> Field:
+def _suffixed(f: Field, suffix: str, own: set[str]) -> Field:
+    """A field of one copy of a repeated section; a reminder naming a field of the same
+    section names that copy's field ({who} in copy 2 becomes {who-2})."""
     if not suffix:
         return f
-    return Field(f.id + suffix, f.kind, f.label, f.hint, f.options, f.low, f.high, f.reminder)
+    reminder = PLACEHOLDER.sub(lambda m: f"{{{m.group(1)}{suffix}}}" if m.group(1) in own else m.group(0), f.reminder)
+    return replace(f, id=f.id + suffix, reminder=reminder)
 
 
 def load_worksheet(path: Path, relative_to: Path) -> Worksheet:

@@ -82,7 +82,7 @@ def _p(text: str, style: str = "Standard") -> str:
 
 
 def _question(f: Field, number: int) -> list[str]:
-    extra = {"date": "  (date)", "number": "  (number)"}.get(f.kind, "")
+    extra = {"date": "  (date)", "number": "  (a number)"}.get(f.kind, "")
     out = [f'<text:p text:style-name="Question">{_x(f.label)}'
            + (f'<text:span text:style-name="SmallText">{extra}</text:span>' if extra else "") + "</text:p>"]
     if f.hint:

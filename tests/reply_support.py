@@ -10,13 +10,15 @@ REPLIES = ROOT / "replies"
 
 SLUGS = ["ask-feedback-after-call", "ask-feedback-after-email", "thank-you-for-feedback",
          "when-you-disagree", "reply-to-rejection-email", "connection-note", "check-in-months-later",
-         "future-roles"]
+         "future-roles", "status-check-after-silence", "runner-up-still-interested", "note-to-recruiter",
+         "ask-for-development-conversation", "feedback-after-assessment-centre", "offer-withdrawn-ask-in-writing"]
 
 # Values a person might type, one for every known placeholder.
 SAMPLE_VALUES = {
     "interviewer_name": "Sam", "your_name": "Alex", "role": "office manager", "company": "Acme",
     "new_role": "team leader", "when_we_met": "March", "your_news": "finished a course in bookkeeping",
-    "your_example": "the summer fair project",
+    "your_example": "the summer fair project", "recruiter_name": "Priya",
+    "manager_name": "Jo", "interview_date": "3 March", "offer_date": "12 May",
 }
 
 # Texts the tone check is tried on in Python (test_unit_replies) and in the browser's
@@ -36,7 +38,21 @@ TONE_SAMPLES = [
                                                                                 "obviously"]),
     ("Would you consider me for future roles? Thank you!", []),
     ("It is not fair\u00a0at all", ["unfair"]),
+    # Honest reflection about your own mistake is not flagged; a mistake put on them is.
+    ("I made a mistake.", []),
+    ("I made a mistake in my second answer, and I have practised it since.", []),
+    ("I know I made a big mistake with the budget question.", []),
+    ("Thank you for pointing out my mistake.", []),
+    ("You are making a big mistake.", ["mistake"]),
+    ("I think you\u2019ve made a huge mistake.", ["mistake"]),
+    ("They made the wrong call. It was a mistake to turn me down.", ["mistake"]),
+    ("It was a mistake not to hire me", ["mistake"]),
 ]
+
+# Long but realistic details: the connection note's shorter version must still fit 200 characters.
+LONG_VALUES = {"interviewer_name": "Alexandra Montgomery-Smith", "company": "Northwind Logistics International",
+               "role": "Senior Customer Experience and Operations Manager",
+               "your_name": "Maria Fernanda Gonzalez-Ramirez"}
 
 
 def library() -> replies.Library:

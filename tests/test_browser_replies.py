@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from after_the_no import replies
 from conftest import WIDTHS
-from reply_support import SLUGS, TONE_SAMPLES, library
+from reply_support import LONG_VALUES, SLUGS, TONE_SAMPLES, library
 
 PAGE = "replies/thank-you-for-feedback/"
 CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
@@ -292,4 +292,69 @@ def test_no_axe_violations_in_every_state(open_page, base_url, width, scheme):
         check(url)
     print("\n".join(reports))
     assert reports == []
+    assert_clean(page)
+
+
+def test_the_connection_note_counts_characters_as_you_type_and_warns_once_when_over(open_page):
+    page = open_page("replies/connection-note/")
+    count = page.locator(".reply-count")
+    note = reply("connection-note")
+    expect(count).to_be_hidden()  # the full message has no limit
+    page.get_by_label("The shorter version").check()
+    expect(count).to_have_text(f"{len(expected(note.short.body, {}))} of 200 characters")
+    assert count.get_attribute("role") is None and count.get_attribute("aria-live") is None  # no chatter
+    assert page.locator(".reply-body-box").get_attribute("aria-describedby") == count.get_attribute("id")
+    fill_details(page, LONG_VALUES)
+    assert preview_body(page) == expected(note.short.body, LONG_VALUES)
+    expect(count).to_have_text("198 of 200 characters")
+    expect(page.locator(".reply-status")).to_have_text("")  # nothing announced while it fits
+    page.get_by_text("Change the wording").click()
+    box = page.locator(".reply-body-box")
+    box.press("End")
+    box.press_sequentially(" Thanks!")
+    expect(count).to_have_text("206 of 200 characters: 6 too many for a free LinkedIn invitation.")
+    assert "reply-count--over" in count.get_attribute("class")
+    expect(page.locator(".reply-status")).to_have_text(
+        "Your message is now over the 200 characters a free LinkedIn invitation allows.")
+    for _ in range(6):
+        box.press("Backspace")
+    expect(count).to_have_text("200 of 200 characters")
+    expect(page.locator(".reply-status")).to_have_text("Your message fits in 200 characters again.")
+    assert "reply-count--over" not in count.get_attribute("class")
+    page.get_by_label("The full message").check()
+    expect(count).to_be_hidden()
+    assert page.locator(".reply-body-box").get_attribute("aria-describedby") is None
+    assert_clean(page)
+
+
+def test_pages_without_a_limit_show_no_count(open_page):
+    page = open_page(PAGE)
+    page.get_by_label("The shorter version").check()
+    expect(page.locator(".reply-count")).to_be_hidden()
+    assert_clean(page)
+
+
+def test_the_page_says_what_open_in_email_does(open_page):
+    page = open_page(PAGE)
+    expect(page.locator(".reply-mail-note")).to_have_text(
+        "Open in email starts a new message in your email program, with the subject and text filled in. "
+        "It is not a reply in the same thread.")
+    expect(page.locator(".reply-thread-note")).to_be_visible()
+    assert_clean(page)
+
+
+def test_the_unfair_rule_links_to_where_to_get_advice(open_page):
+    page = open_page(PAGE)
+    page.get_by_text("Change the wording").click()
+    page.locator(".reply-body-box").fill("Dear Sam,\n\nIt felt unfair.\n\nAlex")
+    item = page.locator('.reply-tone li[data-rule="unfair"]')
+    expect(item).to_have_count(1)
+    rules = {r.id: r for r in library().tone_rules}
+    assert item.text_content() == (f"“unfair”: {rules['unfair'].why} Try this: {rules['unfair'].suggest} "
+                                   "If it felt unfair")
+    link = item.get_by_role("link", name="If it felt unfair")
+    assert link.get_attribute("href") == "../../support/unfair-treatment/"
+    link.click()
+    page.wait_for_url("**/support/unfair-treatment/")
+    assert page.url.endswith("/support/unfair-treatment/")
     assert_clean(page)

@@ -29,7 +29,7 @@ def test_each_link_kit_address_has_its_description(html_pages):
 
 def test_workshop_plan_has_timings_that_add_up_to_under_an_hour(html_pages):
     page = soup(html_pages["advisers/"])
-    rows = page.select("#workshop-plan ~ table tbody tr")
+    rows = page.select(".workshop-plan table tbody tr")
     times = [row.find("td").get_text(strip=True) for row in rows]
     assert times[0] == "0 to 5 min" and times[-1] == "45 to 50 min"
     ends = [int(t.split(" to ")[1].split()[0]) for t in times]

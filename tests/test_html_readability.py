@@ -6,8 +6,11 @@ one that lacks terminal punctuation gets a full stop before measuring.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 import textstat
+from textstat.backend.counts import count_words
 
 from quality_support import budgets, readable_text, text_blocks
 
@@ -37,3 +40,25 @@ def test_guide_page_reads_at_grade_8(html_pages, url):
     assert grade <= TARGETS["max_grade"], f"/{url}: Flesch-Kincaid grade {grade} > {TARGETS['max_grade']}"
     assert words_per_sentence <= TARGETS["max_sentence_words"], \
         f"/{url}: {words_per_sentence} words per sentence > {TARGETS['max_sentence_words']}"
+
+
+def short_sentence_share(text: str, max_words: int) -> tuple[int, int]:
+    """(sentences of max_words words or fewer, all sentences), split as textstat counts sentences:
+    sentences of 2 words or fewer, which textstat leaves out of its count, are left out here too."""
+    sentences = [s for s in re.findall(r"\b[^.!?]+[.!?]*", text) if count_words(s) > 2]
+    return sum(count_words(s) <= max_words for s in sentences), len(sentences)
+
+
+def test_short_sentence_share_counts_as_textstat_splits():
+    assert short_sentence_share("Go. Keep it light. This one has more than six words in it, so it is long.", 6) == (1, 2)
+
+
+SHORT = TARGETS["short_sentences"]
+
+
+@pytest.mark.parametrize("url", SHORT["pages"], ids=lambda u: u.strip("/") or "home")
+def test_guide_page_is_not_a_run_of_very_short_sentences(html_pages, url):
+    short, total = short_sentence_share(readable_text(html_pages[url]), SHORT["max_words"])
+    print(f"/{url}: {short} of {total} sentences have {SHORT['max_words']} words or fewer ({short / total:.0%})")
+    assert short / total < SHORT["max_share"], \
+        f"/{url}: {short} of {total} sentences have {SHORT['max_words']} words or fewer; keep it under {SHORT['max_share']:.0%}"

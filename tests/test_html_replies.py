@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urljoin
 
 from after_the_no import replies
 from reply_support import SLUGS, library
@@ -49,11 +50,15 @@ def test_every_reply_page_has_what_to_avoid_and_a_shorter_version(html_pages):
 def test_the_page_data_for_the_script_is_exact_json(html_pages):
     lib = library()
     rules = [{"id": r.id, "pattern": r.pattern, "why": r.why, "suggest": r.suggest} for r in lib.tone_rules]
+    rules = [{**rule, "link": {"text": "If it felt unfair", "href": "../../support/unfair-treatment/"}}
+             if rule["id"] == "unfair" else rule for rule in rules]
     for reply in lib.replies:
         page = soup(html_pages[f"replies/{reply.slug}/"])
         data = json.loads(page.select_one("script.reply-data").string)
         assert data["message"] == {"subject": reply.message.subject, "body": reply.message.body}
-        assert data["short"] == {"subject": reply.short.subject, "body": reply.short.body}
+        limit = {"limit": {"characters": 200, "where": "a free LinkedIn invitation"}} \
+            if reply.slug == "connection-note" else {}
+        assert data["short"] == {"subject": reply.short.subject, "body": reply.short.body, **limit}
         assert [p["name"] for p in data["placeholders"]] == list(reply.placeholders)
         assert page.select_one("script#tone-rules")["type"] == "application/json"
         assert json.loads(page.select_one("script#tone-rules").string) == rules
@@ -100,8 +105,9 @@ def test_the_examples_sit_under_reply_examples_in_the_nav(html_pages):
     hrefs = [a["href"] for a in nav.find_all("a", href=True)]
     at = hrefs.index("./")
     assert hrefs[at:at + 1 + len(SLUGS)] == ["./"] + [f"{slug}/" for slug in SLUGS]
-    footer = soup(html_pages["replies/future-roles/"]).select("nav.md-footer__inner a")
-    assert [a["href"] for a in footer] == ["../check-in-months-later/", "../../advisers/"]
+    # The last example's footer leads back to the one before it and on to the next section.
+    footer = soup(html_pages[f"replies/{SLUGS[-1]}/"]).select("nav.md-footer__inner a")
+    assert [a["href"] for a in footer] == [f"../{SLUGS[-2]}/", "../../advisers/"]
 
 
 def test_descriptions_use_curly_quotes_so_the_meta_tag_stays_whole(html_pages):
@@ -120,3 +126,49 @@ def test_guide_pages_show_the_reply_example_itself_as_a_letter_not_a_code_block(
             [replies.fill(getattr(by_slug[slug], version).body, {}, lib.placeholders)], url
     for url in ("", "reflect/", "respond/", "reconnect/", "move-forward/"):
         assert article(html_pages[url]).select("pre code, .highlight") == [], url
+
+
+def test_every_example_message_on_every_page_passes_the_tone_check(html_pages):
+    # The reply pages' own messages, full and short, and every reply example shown on a guide page.
+    lib = library()
+    checked, flagged = 0, {}
+    for url, html in html_pages.items():
+        for block in soup(html).select(".reply-text"):
+            subject = block.select_one(".reply-subject").get_text().removeprefix("Subject: ")
+            text = subject + "\n" + block.select_one("pre.reply-body").get_text()
+            checked += 1
+            hits = replies.tone_check(text, lib.tone_rules)
+            if hits:
+                flagged[f"{url} {' '.join(block['class'])}"] = hits
+    assert flagged == {}
+    assert checked >= 2 * len(SLUGS) + 2  # every reply page's two, and the examples on /respond/ and /reconnect/
+
+
+def test_the_unfair_rule_links_to_a_built_page_and_when_you_disagree_links_there_too(html_pages):
+    data = json.loads(soup(html_pages["replies/when-you-disagree/"]).select_one("script#tone-rules").string)
+    href = {rule["id"]: rule for rule in data}["unfair"]["link"]["href"]
+    target = urljoin("/replies/when-you-disagree/", href)
+    assert target == "/support/unfair-treatment/"
+    assert target.lstrip("/") in html_pages
+    links = {a["href"]: a.get_text() for a in article(html_pages["replies/when-you-disagree/"]).find_all("a", href=True)}
+    assert links["../../support/unfair-treatment/"] == \
+        "if the feedback or the way you were treated seemed unfair or discriminatory, where to get free advice"
+
+
+def test_replies_that_answer_an_email_say_to_keep_the_thread(html_pages):
+    with_note = {slug for slug in SLUGS
+                 if article(html_pages[f"replies/{slug}/"]).select(".reply-thread-note")}
+    assert with_note == {"ask-feedback-after-email", "reply-to-rejection-email", "thank-you-for-feedback",
+                         "when-you-disagree"}
+    note = article(html_pages["replies/thank-you-for-feedback/"]).select_one(".reply-thread-note")
+    assert note.get_text() == ("If they wrote to you by email, answer in the same email thread: open their message, "
+                               "press Reply and paste this in. Their message stays underneath, so they can see at "
+                               "once what it is about.")
+
+
+def test_the_connection_note_says_it_fits_its_limit(html_pages):
+    page = article(html_pages["replies/connection-note/"])
+    assert [p.get_text() for p in page.select(".reply-limit-note")] == [
+        "It is kept to 200 characters or fewer, even with long names filled in, to fit a free LinkedIn invitation."]
+    assert page.select(".reply-limit-note + .reply-text--short")
+    assert sum(bool(article(html_pages[f"replies/{slug}/"]).select(".reply-limit-note")) for slug in SLUGS) == 1

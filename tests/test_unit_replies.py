@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 
 from after_the_no import replies
 from after_the_no.definitions import DefinitionError
-from reply_support import REPLIES, ROOT, SAMPLE_VALUES, SLUGS, TONE_SAMPLES, library
+from reply_support import LONG_VALUES, REPLIES, ROOT, SAMPLE_VALUES, SLUGS, TONE_SAMPLES, library
 
 # ---------------------------------------------------------------- the real library
 
@@ -50,21 +50,49 @@ def test_every_example_text_passes_its_own_tone_check():
             assert replies.tone_check(text, lib.tone_rules) == [], reply.slug
 
 
-def test_thank_you_for_feedback_carries_the_ideas_of_the_articles_example():
+def test_thank_you_for_feedback_carries_the_ideas_of_the_articles_example_in_its_own_order():
+    # The article's letter: thanks; disappointed but trusting the choice; keep my CV on file;
+    # a pleasure to meet you. Ours carries each idea, and says it was glad to meet them before
+    # it turns to the news, so it does not follow the letter sentence by sentence.
     reply = {r.slug: r for r in library().replies}["thank-you-for-feedback"]
     body = reply.message.body
-    for idea in ["Thank you for taking the time to call me, and for your thoughts on my interview",
-                 "I am disappointed not to be joining {company}, and I respect your decision",
-                 "please keep my CV on file", "I am glad we had the chance to meet"]:
-        assert idea in body
+    ideas = ["Thank you for getting in touch", "Meeting you and hearing about the team was a real pleasure",
+             "Of course I had hoped for a different answer", "I trust the choice you made",
+             "would you keep my CV on file"]
+    assert [body.find(idea) for idea in ideas] == sorted(body.find(idea) for idea in ideas)
+    assert -1 not in [body.find(idea) for idea in ideas]
 
 
 def test_placeholders_have_labels_and_only_your_name_autocompletes():
     known = library().placeholders
     assert known["interviewer_name"] == replies.Placeholder(
-        "interviewer_name", "Interviewer's name", "As you would greet them, for example Ms Okafor or Sam.", "off")
-    assert known["company"] == replies.Placeholder("company", "Company or organisation", "", "off")
+        "interviewer_name", "Interviewer's name", "As you would greet them, for example Ms Okafor or Sam.", "off",
+        "Alexandra Montgomery-Smith")
+    assert known["company"] == replies.Placeholder("company", "Company or organisation", "", "off",
+                                                   "Northwind Logistics International")
     assert {p.name for p in known.values() if p.autocomplete != "off"} == {"your_name"}
+
+
+# ---------------------------------------------------------------- length limits
+
+
+def test_the_connection_notes_short_version_fits_a_free_linkedin_invitation_with_long_names():
+    lib = library()
+    note = {r.slug: r for r in lib.replies}["connection-note"]
+    assert note.short.limit == replies.Limit(200, "a free LinkedIn invitation")
+    assert {name: lib.placeholders[name].long_example for name in LONG_VALUES} == LONG_VALUES
+    text = replies.fill(note.short.body, LONG_VALUES, lib.placeholders)
+    assert text == ("Hi Alexandra Montgomery-Smith, I enjoyed meeting you at my interview for the Senior Customer "
+                    "Experience and Operations Manager role. I would be glad to stay in touch.\n"
+                    "Maria Fernanda Gonzalez-Ramirez")
+    assert replies.filled_length(text) == 198
+    assert replies.check_limit(note.short, lib.placeholders) is None
+
+
+def test_every_placeholder_has_a_long_example_longer_than_the_sample():
+    lib = library()
+    assert {name: len(p.long_example) > len(SAMPLE_VALUES[name]) for name, p in lib.placeholders.items()
+            if name in SAMPLE_VALUES} == {name: True for name in SAMPLE_VALUES if name in lib.placeholders}
 
 
 # ---------------------------------------------------------------- fill and render
@@ -99,7 +127,7 @@ def test_the_index_lists_every_reply_as_a_markdown_link():
         '<div class="reply-list" markdown>', "",
         "- [Ask for feedback after a phone call](ask-feedback-after-call.md)<br>",
         '  <span class="reply-list-when">They rang to say no, and you did not get the chance to ask what you '
-        'could do better.</span>']
+        'could do better. Send it within a day or two.</span>']
     assert re.findall(r"\]\(([a-z-]+)\.md\)", text) == SLUGS
 
 
@@ -122,7 +150,7 @@ def test_every_rule_trips_on_its_own_example_and_is_documented():
     for rule in rules:
         assert rule.id in [hit[0] for hit in replies.tone_check(rule.example, rules)]
         assert rule.why and rule.suggest
-    for field in ("phrase", "pattern", "why", "suggest", "example"):
+    for field in ("phrase", "pattern", "why", "suggest", "example", "link"):
         assert f"`{field}`" in readme
 
 
@@ -227,7 +255,7 @@ def test_stray_brace(tmp_path):
 def test_unknown_key(tmp_path):
     assert problems(tmp_path, GOOD + "tone: warm\n") == (
         "replies/say-thanks.yml:19: tone: unknown key "
-        "(allowed: avoid, body, guide, order, placeholders, short, subject, title, when)")
+        "(allowed: avoid, body, guide, in_thread, order, placeholders, see_also, short, subject, title, when)")
 
 
 def test_missing_key(tmp_path):
@@ -239,7 +267,7 @@ def test_missing_key_in_the_short_version(tmp_path):
     reply = GOOD.replace("  body: |\n    Thanks", "  subject: Thanks\n  text: |\n    Thanks")
     assert problems(tmp_path, reply) == (
         "replies/say-thanks.yml:15: short.body: missing (required)\n"
-        "replies/say-thanks.yml:17: short.text: unknown key (allowed: body, subject)")
+        "replies/say-thanks.yml:17: short.text: unknown key (allowed: body, limit, subject)")
 
 
 def test_over_150_words(tmp_path):
@@ -304,7 +332,7 @@ def test_bad_placeholder_entries(tmp_path):
     placeholders = PLACEHOLDERS + "company:\n  lable: Company\n"
     assert problems(tmp_path, placeholders=placeholders) == (
         "replies/placeholders.yml:8: company.label: missing (required)\n"
-        "replies/placeholders.yml:9: company.lable: unknown key (allowed: autocomplete, hint, label)")
+        "replies/placeholders.yml:9: company.lable: unknown key (allowed: autocomplete, hint, label, long_example)")
 
 
 PORTABLE = ("use only syntax that Python and JavaScript share "
@@ -324,6 +352,96 @@ def test_bad_tone_rules(tmp_path, rule, message):
     tone = TONE + ("  - id: unfair\n" + rule + "    why: Blame.\n    suggest: Thank them.\n"
                    "    example: It was unfair.\n")
     assert problems(tmp_path, tone=tone) == f"replies/tone-rules.yml:{message}"
+
+
+LONG_PLACEHOLDERS = PLACEHOLDERS.replace("  hint: The job.\n", "  hint: The job.\n  long_example: Chief Executive\n") \
+    .replace("interviewer_name: Interviewer's name\n",
+             "interviewer_name:\n  label: Interviewer's name\n  long_example: Alexandra Montgomery-Smith\n") \
+    .replace("  autocomplete: name\n", "  autocomplete: name\n  long_example: Maria Fernanda Gonzalez-Ramirez\n")
+LIMIT = "  limit:\n    characters: 60\n    where: a short note\n"
+
+
+def test_a_short_version_within_its_limit_loads(tmp_path):
+    assert problems(tmp_path, GOOD + LIMIT.replace("60", "70"), placeholders=LONG_PLACEHOLDERS) == "ok"
+    reply = replies.load_library(tmp_path / "replies", tmp_path).replies[0]
+    assert reply.short.limit == replies.Limit(70, "a short note")
+
+
+def test_a_short_version_over_its_limit_with_long_names_stops_the_build(tmp_path):
+    # "Thanks, Alexandra Montgomery-Smith.\nMaria Fernanda Gonzalez-Ramirez" is 67 characters.
+    assert problems(tmp_path, GOOD + LIMIT.replace("60", "66"), placeholders=LONG_PLACEHOLDERS) == (
+        "replies/say-thanks.yml:16: short.body: 67 characters with the long examples from "
+        "replies/placeholders.yml filled in; a short note allows 66")
+    assert problems(tmp_path, GOOD + LIMIT.replace("60", "67"), placeholders=LONG_PLACEHOLDERS) == "ok"
+
+
+def test_a_limit_needs_a_long_example_for_every_placeholder_it_uses(tmp_path):
+    assert problems(tmp_path, GOOD + LIMIT) == (
+        "replies/say-thanks.yml:16: short.body: has a limit, so every placeholder it uses needs a long_example in "
+        "replies/placeholders.yml (missing: interviewer_name, your_name)")
+
+
+def test_a_broken_limit(tmp_path):
+    limit = "  limit:\n    characters: many\n    wher: a short note\n"
+    assert problems(tmp_path, GOOD + limit, placeholders=LONG_PLACEHOLDERS) == (
+        "replies/say-thanks.yml:19: short.limit.where: missing (required)\n"
+        "replies/say-thanks.yml:20: short.limit.characters: expected a whole number, got text\n"
+        "replies/say-thanks.yml:21: short.limit.wher: unknown key (allowed: characters, where)")
+
+
+def test_in_thread_and_see_also(tmp_path):
+    extra = "in_thread: sometimes\nsee_also:\n  text: Unfair?\n  link: support/unfair\n"
+    assert problems(tmp_path, GOOD + extra) == (
+        "replies/say-thanks.yml:19: in_thread: expected true or false\n"
+        "replies/say-thanks.yml:22: see_also.link: 'support/unfair' must be a guide page under docs/, "
+        "e.g. respond.md#thank-them")
+    extra = "in_thread: true\nsee_also:\n  text: if it felt unfair\n  link: support/unfair-treatment.md\n"
+    assert problems(tmp_path, GOOD + extra) == "ok"
+    lib = replies.load_library(tmp_path / "replies", tmp_path)
+    reply = lib.replies[0]
+    assert (reply.in_thread, reply.see_also_text, reply.see_also_link) == \
+        (True, "if it felt unfair", "support/unfair-treatment.md")
+    text = replies.page_markdown(reply, lib)
+    assert "\nSee also: [if it felt unfair](../support/unfair-treatment.md).\n" in text
+    assert f'<p class="reply-thread-note">{replies.THREAD_NOTE}</p>' in text
+
+
+def test_a_tone_rule_link_is_a_page_that_exists(tmp_path):
+    rule = TONE + "    link:\n      text: If it felt unfair\n      page: {page}\n"
+    assert problems(tmp_path, tone=rule.format(page="support/unfair")) == (
+        "replies/tone-rules.yml:9: rules[0].link.page: 'support/unfair' must be a guide page under docs/, "
+        "e.g. respond.md#thank-them")
+    assert problems(tmp_path, tone=rule.format(page="support/unfair.md")) == "ok"  # no docs/ here to look in
+    (tmp_path / "docs" / "support").mkdir(parents=True)
+    assert problems(tmp_path, tone=rule.format(page="support/unfair.md")) == \
+        "replies/tone-rules.yml:9: rules[0].link.page: docs/support/unfair.md does not exist"
+    (tmp_path / "docs" / "support" / "unfair.md").write_text("# Unfair\n", "utf-8")
+    assert problems(tmp_path, tone=rule.format(page="support/unfair.md")) == "ok"
+    assert replies.load_library(tmp_path / "replies", tmp_path).tone_rules[0].link_page == "support/unfair.md"
+
+
+def test_the_unfair_rule_points_to_the_unfair_treatment_page_from_a_reply_page():
+    data = {rule["id"]: rule for rule in replies.tone_rules_data(library().tone_rules)}
+    assert data["unfair"]["link"] == {"text": "If it felt unfair", "href": "../../support/unfair-treatment/"}
+    assert [rule_id for rule_id, rule in data.items() if "link" in rule] == ["unfair"]
+
+
+@pytest.mark.parametrize("page, href", [("support/unfair-treatment.md", "../../support/unfair-treatment/"),
+                                        ("respond.md#if-you-disagree", "../../respond/#if-you-disagree"),
+                                        ("index.md#the-four-steps", "../../#the-four-steps"),
+                                        ("support/index.md", "../../support/")])
+def test_page_href(page, href):
+    assert replies.page_href(page) == href
+
+
+def test_the_reply_page_says_what_the_limit_is_and_gives_it_to_the_script():
+    lib = library()
+    note = {r.slug: r for r in lib.replies}["connection-note"]
+    text = replies.page_markdown(note, lib)
+    assert ('<p class="reply-limit-note">It is kept to 200 characters or fewer, even with long names filled in, '
+            'to fit a free LinkedIn invitation.</p>') in text
+    assert '"limit":{"characters":200,"where":"a free LinkedIn invitation"}' in text
+    assert "reply-thread-note" not in text  # an invitation is not an email thread
 
 
 def test_tone_rule_ids_are_unique(tmp_path):

@@ -10,12 +10,12 @@ from worksheet_support import FIXTURES, ROOT, SHEETS, SLUGS
 
 BAD = {
     "unknown-kind": "worksheets/unknown-kind.yml:15: sections[0].fields[1].kind: "
-                    "'dropdown' is not one of text, long-text, scale, choice, checklist, date",
+                    "'dropdown' is not one of text, long-text, scale, choice, checklist, date, number",
     "duplicate-id": "worksheets/duplicate-id.yml:17: sections[1].fields[0].id: "
                     "duplicate id 'name' (first used at sections[0].fields[0].id)",
     "missing-label": "worksheets/missing-label.yml:11: sections[0].fields[0].label: missing (required)",
     "unknown-key": "worksheets/unknown-key.yml:14: sections[0].fields[0].placeholder: "
-                   "unknown key (allowed: high, hint, id, kind, label, low, options, reminder)",
+                   "unknown key (allowed: high, hint, id, kind, label, low, max, min, options, reminder)",
     "empty-options": "worksheets/empty-options.yml:14: sections[0].fields[0].options: must not be empty",
     "broken-yaml": "worksheets/broken-yaml.yml:7: (top): broken YAML: expected ',' or ']', but got '<stream end>'",
     "repeat-clash": "worksheets/repeat-clash.yml:18: sections[1].fields[0].id: "
@@ -62,7 +62,7 @@ def test_every_problem_is_reported_at_once():
         "worksheets/sample.yml:1: intro: missing (required)",
         "worksheets/sample.yml:1: order: missing (required)",
         "worksheets/sample.yml:2: minutes: 99 is outside 1..60",
-        "worksheets/sample.yml:4: colour: unknown key (allowed: description, intro, minutes, order, sections, title, version)",
+        "worksheets/sample.yml:4: colour: unknown key (allowed: description, intro, minutes, order, sections, see_also, stages, title, version)",
         "worksheets/sample.yml:5: sections: must not be empty",
     ]
 
@@ -88,14 +88,14 @@ def test_good_fixture_becomes_dataclasses():
     assert sheet.has_reminders
 
 
-def test_the_four_worksheets_in_order():
-    assert SLUGS == ["interview-self-assessment", "feedback-log", "follow-up-plan", "momentum-plan"]
+def test_the_worksheets_in_order():
+    assert SLUGS == ["interview-self-assessment", "feedback-log", "follow-up-plan", "momentum-plan", "where-am-i-stuck"]
 
 
 def test_feedback_log_repeats_for_three_interviews():
     sheet = SHEETS[1]
     assert [s.title for s in sheet.sections] == ["Interview 1", "Interview 2", "Interview 3"]
-    assert sheet.field_ids[:8] == ["job-1", "asked-who-1", "asked-on-1", "asked-what-1", "asked-how-1",
+    assert sheet.field_ids[:9] == ["job-1", "asked-who-1", "asked-on-1", "asked-what-1", "status-1", "asked-how-1",
                                    "they-said-1", "you-replied-1", "act-on-1"]
     assert sheet.field_ids[-1] == "act-on-3"
 
@@ -112,7 +112,7 @@ def test_every_kind_is_used_somewhere_and_every_field_has_a_label(sheet):
 
 
 def test_all_kinds_are_used_across_the_worksheets():
-    assert {f.kind for s in SHEETS for f in s.fields} == {"text", "long-text", "scale", "choice", "checklist", "date"}
+    assert {f.kind for s in SHEETS for f in s.fields} == {"text", "long-text", "scale", "choice", "checklist", "date", "number"}
 
 
 @pytest.mark.parametrize("sheet", SHEETS, ids=SLUGS)
@@ -132,9 +132,11 @@ def test_worksheet_words_are_plain(sheet):
 def test_schema_json_matches_the_loader():
     import json
 
-    from after_the_no.worksheet_model import FIELD_OPTIONAL, FIELD_REQUIRED, KINDS, SECTION_OPTIONAL, SECTION_REQUIRED, TOP_REQUIRED
+    from after_the_no.worksheet_model import (FIELD_OPTIONAL, FIELD_REQUIRED, KINDS, SECTION_OPTIONAL,
+                                              SECTION_REQUIRED, TOP_OPTIONAL, TOP_REQUIRED)
     schema = json.loads((ROOT / "worksheets" / "schema.json").read_text(encoding="utf-8"))
-    assert set(schema["required"]) == set(schema["properties"]) == TOP_REQUIRED
+    assert set(schema["required"]) == TOP_REQUIRED
+    assert set(schema["properties"]) == TOP_REQUIRED | TOP_OPTIONAL
     section, field = schema["$defs"]["section"], schema["$defs"]["field"]
     assert set(section["required"]) == SECTION_REQUIRED
     assert set(section["properties"]) == SECTION_REQUIRED | SECTION_OPTIONAL

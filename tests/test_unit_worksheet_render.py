@@ -166,7 +166,7 @@ def test_docx_has_every_question(sheet):
         assert any(p.startswith(f.label) for p in paragraphs), f.label
         if f.hint:
             assert f.hint in paragraphs
-    boxes = sum(1 for f in sheet.fields if f.kind in ("text", "long-text", "date"))
+    boxes = sum(1 for f in sheet.fields if f.kind in ("text", "long-text", "date", "number"))
     assert len(doc.tables) == boxes
     assert doc.core_properties.title == sheet.title
 

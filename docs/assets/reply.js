@@ -42,9 +42,21 @@ export function toneCheck(text, rules) {
     } catch (error) {
       console.warn(`reply tone rule ${rule.id} skipped:`, error);
     }
-    if (found) hits.push({ id: rule.id, match: found[0], why: rule.why, suggest: rule.suggest });
+    if (found) hits.push({ id: rule.id, match: found[0], why: rule.why, suggest: rule.suggest, link: rule.link || null });
   }
   return hits;
+}
+
+/** Characters as a person counts them (code points, so an emoji is one), as after_the_no/replies.py does. */
+export function characterCount(text) {
+  return [...text].length;
+}
+
+/** What the count under a message with a limit says, e.g. "143 of 200 characters". */
+export function countText(count, limit) {
+  const over = count - limit.characters;
+  if (over <= 0) return `${count} of ${limit.characters} characters`;
+  return `${count} of ${limit.characters} characters: ${over} too many for ${limit.where}.`;
 }
 
 /** A mailto: link that keeps every character; line breaks become CRLF (%0D%0A), as RFC 6068 asks. */
@@ -208,9 +220,13 @@ function enhance(root, index, toneRules) {
   const downloadButton = el("button", { type: "button", class: "reply-button", text: "Download .txt" });
   const status = el("p", { class: "reply-status", role: "status" });
   const actions = el("div", { class: "reply-actions" }, copyButton, copySubjectButton, mailLink, downloadButton);
+  const mailNote = el("p", { class: "reply-mail-note", text: "Open in email starts a new message in your email "
+    + "program, with the subject and text filled in. It is not a reply in the same thread." });
+  // The count is not a live region (it would speak on every key); crossing the limit is announced once.
+  const count = el("p", { class: "reply-count", id: id("count"), hidden: true });
 
-  const ui = el("div", { class: "reply-ui" }, versionSet, fieldSet, previewHeading, missing, preview,
-                editor, tone, actions, status);
+  const ui = el("div", { class: "reply-ui" }, versionSet, fieldSet, previewHeading, missing, preview, count,
+                editor, tone, actions, mailNote, status);
 
   // --- behaviour
   const template = () => data[state.version];
@@ -220,6 +236,27 @@ function enhance(root, index, toneRules) {
   };
 
   let lastTone = "";
+  let wasOver = null; // null: nothing to announce on the first render or after switching version
+  function renderCount(body) {
+    const limit = template().limit;
+    count.hidden = !limit;
+    if (!limit) {
+      wasOver = null;
+      bodyBox.removeAttribute("aria-describedby");
+      return;
+    }
+    bodyBox.setAttribute("aria-describedby", count.id);
+    const chars = characterCount(body);
+    const over = chars > limit.characters;
+    count.textContent = countText(chars, limit);
+    count.classList.toggle("reply-count--over", over);
+    if (wasOver !== null && over !== wasOver) {
+      say(over ? `Your message is now over the ${limit.characters} characters ${limit.where} allows.`
+               : `Your message fits in ${limit.characters} characters again.`);
+    }
+    wasOver = over;
+  }
+
   function render() {
     const edited = state.edited[state.version];
     const message = current();
@@ -237,6 +274,7 @@ function enhance(root, index, toneRules) {
     missing.textContent = toFill.length ? `Still to fill in: ${toFill.map((p) => p.label).join(", ")}.` : "";
     missing.hidden = !toFill.length;
     mailLink.href = mailtoHref(message.subject, message.body);
+    renderCount(message.body);
     renderTone(toneCheck(`${message.subject}\n${message.body}`, toneRules));
   }
 
@@ -250,9 +288,11 @@ function enhance(root, index, toneRules) {
     }
     const list = el("ul");
     for (const hit of hits) {
-      list.append(el("li", { "data-rule": hit.id },
+      const item = el("li", { "data-rule": hit.id },
         el("strong", { text: `“${hit.match}”` }), `: ${hit.why} `,
-        el("span", { class: "reply-tone-suggest", text: `Try this: ${hit.suggest}` })));
+        el("span", { class: "reply-tone-suggest", text: `Try this: ${hit.suggest}` }));
+      if (hit.link) item.append(" ", el("a", { class: "reply-tone-link", href: hit.link.href, text: hit.link.text }));
+      list.append(item);
     }
     tone.replaceChildren(
       el("p", { class: "reply-tone-intro", text: "A gentle check on tone. Some words may read as defensive. "
@@ -279,6 +319,7 @@ function enhance(root, index, toneRules) {
   }
   versionSet.addEventListener("change", (event) => {
     state.version = event.target.value === "short" ? "short" : "message";
+    wasOver = null;
     render();
   });
   const onEdit = () => {

@@ -9,14 +9,15 @@ const UNCHANGED = "Your answers have not changed.";
 const TEXT = {
   ready: "Your answers will be saved on this device as you type.",
   saved: "Saved on this device",
-  blocked: "Answers will not be kept: this browser is blocking storage. Use \u201cExport answers\u201d to keep a copy.",
+  blocked: "Answers will not be kept: this browser is blocking storage. Use “Export answers” to keep a copy.",
   tooBig: `This file is too big to be a worksheet export (over 1 MB). ${UNCHANGED}`,
   notJson: `This file is not a worksheet export: it is not JSON. ${UNCHANGED}`,
   notExport: `This file is not a worksheet export. ${UNCHANGED}`,
-  otherSheet: (name) => `This file holds answers for another worksheet (\u201c${name}\u201d). ${UNCHANGED}`,
+  otherSheet: (name) => `This file holds answers for another worksheet (“${name}”). ${UNCHANGED}`,
   format: (v) => `This file was made in a format this site does not know (format_version ${v}). ${UNCHANGED}`,
-  forbidden: (key) => `This file contains a name that is not allowed (\u201c${key}\u201d). ${UNCHANGED}`,
-  notText: (key) => `This file has an answer that is not text (\u201c${key}\u201d). ${UNCHANGED}`,
+  forbidden: (key) => `This file contains a name that is not allowed (“${key}”). ${UNCHANGED}`,
+  notText: (key) => `This file has an answer that is not text (“${key}”). ${UNCHANGED}`,
+  notNumber: (key, [min, max]) => `This file has an answer that is not a whole number from ${min} to ${max} (“${key}”). ${UNCHANGED}`,
   imported: (name) => `Answers imported from ${name}.`,
   cleared: "Your answers have been cleared.",
   restored: "Your answers are back.",
@@ -28,8 +29,31 @@ const TEXT = {
 const short = (value) => String(value).slice(0, 80);
 const isPlainObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
+// Why `text` is not a count from min to max ("" when it is one, or empty).
+export function numberProblem(text, [min, max]) {
+  const v = text.trim();
+  if (!v) return "";
+  if (!/^-?\d+$/.test(v)) return "use digits only, for example 12.";
+  return +v < min ? `use ${min} or more.` : +v > max ? `use a number up to ${max}.` : "";
+}
+
+// The biggest drop between neighbouring stages, as a share of the one before; a stage with no
+// count, or after a 0, is skipped (no division by zero).
+export function biggestDrop(stages) {
+  let best = null;
+  for (let i = 1; i < stages.length; i++) {
+    const [a, b] = [stages[i - 1], stages[i]];
+    if (a.count === null || b.count === null || !a.count) continue;
+    if (b.count > a.count) return { error: `Check your numbers: “${b.label}” (${b.count}) is more than “${a.label}” (${a.count}).` };
+    const share = (a.count - b.count) / a.count;
+    if (!best || share > best.share) best = { share, a, b };
+  }
+  return best;
+}
+
 // Returns the message explaining why `data` cannot be imported into worksheet `slug`, or "" if it can.
-export function importProblem(data, slug) {
+// numbers: {field id: [min, max]} for the worksheet's number fields.
+export function importProblem(data, slug, numbers = {}) {
   if (!isPlainObject(data)) return TEXT.notExport;
   const forbidden = findForbiddenKey(data);
   if (forbidden) return TEXT.forbidden(forbidden);
@@ -39,6 +63,7 @@ export function importProblem(data, slug) {
   for (const [key, value] of Object.entries(data.answers)) {
     const ok = typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string"));
     if (!ok) return TEXT.notText(short(key));
+    if (numbers[key] && numberProblem(value, numbers[key])) return TEXT.notNumber(short(key), numbers[key]);
   }
   return "";
 }
@@ -119,6 +144,9 @@ class Worksheet {
       inputs: [...element.querySelectorAll("input, textarea")],
     }));
     this.byId = new Map(this.fields.map((f) => [f.id, f]));
+    this.numbers = Object.fromEntries(this.fields.filter((f) => f.kind === "number")
+      .map((f) => [f.id, [Number(f.element.dataset.min), Number(f.element.dataset.max)]]));
+    this.result = document.querySelector(`.ws-result[data-worksheet="${this.slug}"]`);
     this.toolbar = form.querySelector(".ws-toolbar");
     this.status = form.querySelector(".ws-status");
     this.message = form.querySelector(".ws-message");
@@ -176,6 +204,29 @@ class Worksheet {
     this.stored = this.collect();
     this.refreshMirrors();
     this.save();
+    this.showResult();
+  }
+
+  // A number that is not a count says so under its field; the answer saved before stays
+  // saved (collect() keeps it) until the field holds a count again.
+  checkNumber(f) {
+    const problem = numberProblem(f.inputs[0].value, this.numbers[f.id]), kept = this.stored[f.id];
+    f.element.querySelector(".ws-error").textContent = problem
+      ? `Not saved: ${problem}${kept ? ` Your saved answer (${kept}) is kept.` : ""}` : "";
+    f.inputs[0].toggleAttribute("aria-invalid", !!problem);
+    return !problem;
+  }
+
+  showResult() {
+    if (!this.result) return;
+    const steps = [...this.result.querySelectorAll("[data-stage]")];
+    const drop = biggestDrop([this.result.dataset.first, ...steps.map((s) => s.dataset.stage)].map((id) =>
+      ({ id, label: this.byId.get(id).label, count: id in this.stored ? +this.stored[id] : null })));
+    for (const s of steps) s.classList.toggle("ws-result-top", s.dataset.stage === drop?.b?.id);
+    this.result.querySelector(".ws-result-answer").textContent = !drop
+      ? "Fill in two numbers next to each other to see where you lose the most."
+      : drop.error || `Your biggest drop is from “${drop.a.label}” to “${drop.b.label}”: `
+        + `${drop.a.count - drop.b.count} of ${drop.a.count} (${Math.round(drop.share * 100)}%) went no further. Its help is marked below.`;
   }
 
   // Form values merged over what we hold: answers to unknown questions, and picked options that
@@ -195,6 +246,7 @@ class Worksheet {
         value = f.inputs.find((i) => i.checked)?.value ?? (typeof old === "string" && !offered.includes(old) ? old : "");
       } else {
         value = f.inputs[0].value;
+        if (f.kind === "number") value = this.checkNumber(f) ? value.trim() : old ?? "";
       }
       if (value !== "") answers[f.id] = value;
     }
@@ -214,6 +266,8 @@ class Worksheet {
     this.stored = { ...answers };
     this.refreshMirrors();
     this.showOrphans();
+    for (const f of this.fields) if (f.kind === "number") this.checkNumber(f);
+    this.showResult();
   }
 
   refreshMirrors() {
@@ -271,7 +325,7 @@ class Worksheet {
     if (!raw) return;
     try {
       const data = JSON.parse(raw);
-      if (!importProblem(data, this.slug)) this.show(data.answers);
+      if (!importProblem(data, this.slug, this.numbers)) this.show(data.answers);
     } catch { /* unreadable saved data: leave it in storage, start from the blank form */ }
   }
 
@@ -303,7 +357,7 @@ class Worksheet {
     } catch {
       return this.say(TEXT.notJson, { error: true });
     }
-    const problem = importProblem(data, this.slug);
+    const problem = importProblem(data, this.slug, this.numbers);
     if (problem) return this.say(problem, { error: true });
     this.show(data.answers);
     this.save();
