@@ -70,7 +70,7 @@ def _cover(c: TaggedCanvas, paper: str, brand: Brand, site_url: str, sheets: lis
     _line(c, "P", "Worksheets for after a job rejection", FONT, 16, MARGIN, y)
     c.setFillColor(colors.black)
     y -= 44
-    intro = ("Four short worksheets to help you learn from an interview, take feedback well, "
+    intro = ("These short worksheets help you learn from an interview, take feedback well, "
              "stay in touch with the interviewer and keep going. Write on them, or fill them in "
              "on a computer: this PDF is fillable.")
     paragraph = c.tags.elem("P")
