@@ -29,8 +29,8 @@ from after_the_no.pdf_font import BOLD as BOLD_FILE, REGULAR as REGULAR_FILE, dr
 FONT, BOLD = "LiberationSans", "LiberationSans-Bold"
 FIELD_FONT = "LiSa"   # the name text fields use for it in /DA
 rl_config.useA85 = 0   # binary streams: ASCII85 only makes them a quarter larger
-pdfmetrics.registerFont(TTFont(FONT, str(REGULAR_FILE)))
-pdfmetrics.registerFont(TTFont(BOLD, str(BOLD_FILE)))
+pdfmetrics.registerFont(TTFont(FONT, str(REGULAR_FILE), asciiReadable=False))   # subsets: only the glyphs used
+pdfmetrics.registerFont(TTFont(BOLD, str(BOLD_FILE), asciiReadable=False))
 RTL = {"R", "AL"}
 MIRROR = str.maketrans("()[]{}<>", ")(][}{><")
 
