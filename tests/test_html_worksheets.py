@@ -148,6 +148,17 @@ def test_a_bad_worksheet_stops_the_build(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_a_site_name_the_pdf_font_cannot_show_stops_the_build(tmp_path):
+    from tools.derived_config import write_variant
+    config = write_variant(tmp_path / "mkdocs.yml", lambda c: c.update(site_name="就业指导 After the No"))
+    result = build_site(tmp_path / "site", config)
+    assert result.returncode != 0
+    assert ("mkdocs.yml: site_name: the PDF font (Liberation Sans: Latin, Greek, Cyrillic, Hebrew) has no "
+            "U+5C31 CJK UNIFIED IDEOGRAPH-5C31 ('就'), U+4E1A CJK UNIFIED IDEOGRAPH-4E1A ('业'), "
+            "U+6307 CJK UNIFIED IDEOGRAPH-6307 ('指'), U+5BFC CJK UNIFIED IDEOGRAPH-5BFC ('导')") in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_worksheet_code_stays_within_its_budget(site_dir):
     budget = budgets()["own_assets"]["worksheet"]["budget_kb"] * KB
     sizes = [(site_dir / "assets" / name).stat().st_size for name in ("worksheet.js", "worksheet.css")]
