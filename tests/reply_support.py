@@ -11,7 +11,8 @@ REPLIES = ROOT / "replies"
 SLUGS = ["ask-feedback-after-call", "ask-feedback-after-email", "thank-you-for-feedback",
          "when-you-disagree", "reply-to-rejection-email", "connection-note", "check-in-months-later",
          "future-roles", "status-check-after-silence", "runner-up-still-interested", "note-to-recruiter",
-         "ask-for-development-conversation", "feedback-after-assessment-centre", "offer-withdrawn-ask-in-writing"]
+         "ask-for-development-conversation", "feedback-after-assessment-centre", "offer-withdrawn-ask-in-writing",
+         "ask-for-adjustments", "subject-access-request"]
 
 # Values a person might type, one for every known placeholder.
 SAMPLE_VALUES = {
@@ -19,6 +20,8 @@ SAMPLE_VALUES = {
     "new_role": "team leader", "when_we_met": "March", "your_news": "finished a course in bookkeeping",
     "your_example": "the summer fair project", "recruiter_name": "Priya",
     "manager_name": "Jo", "interview_date": "3 March", "offer_date": "12 May",
+    "adjustments_needed": "the questions ten minutes before we start, and a quiet room",
+    "application_date": "March 2026", "your_email": "alex@example.org",
 }
 
 # Texts the tone check is tried on in Python (test_unit_replies) and in the browser's

@@ -129,3 +129,29 @@ def test_home_chooser_cards_are_large_targets_and_fit_a_320px_screen(open_page):
           .filter(([x, y]) => !link.contains(document.elementFromPoint(x, y))).map(p => `card ${i}: ${p}`);
     })""")
     assert misses == []
+
+
+SUPPORT_PAGES = ["support/", "support/unfair-treatment/", "support/adjustments/", "support/your-data/",
+                 "support/urgent-help/"]
+
+
+@pytest.mark.parametrize("url", SUPPORT_PAGES)
+def test_support_page_is_accessible_and_reads_without_javascript(open_page, base_url, url):
+    """The support pages alone, for a quick check while writing them (the tests above cover them too)."""
+    problems = []
+    for width in WIDTHS.values():
+        for scheme in ["light", "dark"]:
+            page = open_page(url, width=width, scheme=scheme)
+            page.wait_for_load_state("networkidle")
+            problems += [f"{width}px {scheme}: axe: {v}" for v in axe_violations(page)]
+            problems += [f"{width}px {scheme}: console: {e}" for e in page.console_errors]
+        page = open_page(url, width=width, js=False)
+        if not page.locator("article h1").is_visible():
+            problems.append(f"{width}px no JS: h1 not visible")
+        link = page.locator(".md-copyright a", has_text="Get urgent help now")
+        target = link.evaluate("a => a.href")
+        if target != base_url + "support/urgent-help/":
+            problems.append(f"{width}px: footer urgent-help link leads to {target}")
+        if not link.is_visible():
+            problems.append(f"{width}px no JS: footer urgent-help link not visible")
+    assert problems == []

@@ -382,3 +382,78 @@ def test_axe_with_answers(open_page, slug, width, scheme):
     results = Axe().run(page, options={"runOnly": {"type": "tag",
                                                    "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
     assert results.violations_count == 0, results.generate_report()
+
+
+# ---------------------------------------------------------------- number fields and stages
+
+STUCK = "where-am-i-stuck"
+LABELS = {f.id: f.label for f in BY_SLUG[STUCK].fields}
+
+
+def test_a_bad_number_says_what_is_wrong_and_keeps_the_saved_answer(open_page):
+    page = open_page(url(STUCK))
+    error = page.locator("#ws-applications--error")
+    page.fill("#ws-applications", "forty")
+    assert error.text_content() == "Not saved: use digits only, for example 12."
+    assert page.get_attribute("#ws-applications", "aria-invalid") == ""
+    assert page.get_attribute("#ws-applications", "aria-describedby") == "ws-applications--error"
+    assert "applications" not in (stored(page, STUCK) or {"answers": {}})["answers"]
+    page.fill("#ws-applications", " 40 ")
+    assert error.text_content() == "" and page.get_attribute("#ws-applications", "aria-invalid") is None
+    assert stored(page, STUCK)["answers"]["applications"] == "40"
+    for typed, problem in [("-3", "use 0 or more."), ("100000", "use a number up to 9999."), ("4.5", "use digits only, for example 12.")]:
+        page.fill("#ws-applications", typed)
+        assert error.text_content() == f"Not saved: {problem} Your saved answer (40) is kept."
+        assert stored(page, STUCK)["answers"]["applications"] == "40"
+    page.reload()
+    assert page.input_value("#ws-applications") == "40"
+    assert page.console_errors == []
+
+
+def test_the_page_says_which_stage_loses_the_most_and_copes_with_zeros(open_page):
+    page = open_page(url(STUCK))
+    answer = page.locator(".ws-result-answer")
+    assert answer.text_content() == ""  # nothing typed yet: no verdict
+    page.fill("#ws-applications", "40")
+    assert answer.text_content() == "Fill in two numbers next to each other to see where you lose the most."
+    page.fill("#ws-replies", "0")
+    page.fill("#ws-first-interviews", "0")
+    assert answer.text_content() == (f"Your biggest drop is from “{LABELS['applications']}” to “{LABELS['replies']}”: "
+                                     "40 of 40 (100%) went no further. Its help is marked below.")
+    page.fill("#ws-replies", "10")
+    page.fill("#ws-first-interviews", "6")
+    page.fill("#ws-later-rounds", "1")
+    page.fill("#ws-offers", "1")
+    assert answer.text_content() == (f"Your biggest drop is from “{LABELS['first-interviews']}” to “{LABELS['later-rounds']}”: "
+                                     "5 of 6 (83%) went no further. Its help is marked below.")
+    assert page.eval_on_selector_all(".ws-result-top", "els => els.map(e => e.dataset.stage)") == ["later-rounds"]
+    page.fill("#ws-later-rounds", "9")
+    assert answer.text_content() == (f"Check your numbers: “{LABELS['later-rounds']}” (9) is more than "
+                                     f"“{LABELS['first-interviews']}” (6).")
+    assert "NaN" not in page.locator("article").inner_text()
+    assert page.console_errors == []
+
+
+def test_an_import_with_a_bad_number_changes_nothing(open_page):
+    page = open_page(url(STUCK))
+    page.fill("#ws-applications", "40")
+    before = stored(page, STUCK)
+    import_file(page, "bad.json", json.dumps(export_payload(STUCK, {"applications": "lots"})).encode())
+    page.wait_for_function("() => document.querySelector('.ws-message').textContent !== ''")
+    assert page.locator(".ws-message").text_content() == \
+        f"This file has an answer that is not a whole number from 0 to 9999 (“applications”). {UNCHANGED}"
+    assert stored(page, STUCK) == before and page.input_value("#ws-applications") == "40"
+
+
+def test_number_and_drop_rules_in_the_module(open_page):
+    page = open_page(url(STUCK))
+    results = page.evaluate("""async () => {
+        const m = await import(new URL("../../assets/worksheet.js", location.href));
+        const s = (label, count) => ({ id: label, label, count });
+        return [m.numberProblem("", [0, 9]), m.numberProblem("07", [0, 9]), m.numberProblem("10", [0, 9]),
+                m.numberProblem("3", [5, 9]), m.numberProblem("1e3", [0, 9999]),
+                m.biggestDrop([s("a", 0), s("b", 0)]), m.biggestDrop([s("a", null), s("b", 3)]),
+                m.biggestDrop([s("a", 10), s("b", 5), s("c", 0)]).b.id, m.biggestDrop([s("a", 10), s("b", 5), s("c", 4)]).b.id];
+    }""")
+    assert results == ["", "", "use a number up to 9.", "use 5 or more.", "use digits only, for example 12.",
+                       None, None, "c", "b"]

@@ -63,14 +63,15 @@ def test_thank_you_for_feedback_carries_the_ideas_of_the_articles_example_in_its
     assert -1 not in [body.find(idea) for idea in ideas]
 
 
-def test_placeholders_have_labels_and_only_your_name_autocompletes():
+def test_placeholders_have_labels_and_only_your_own_details_autocomplete():
     known = library().placeholders
     assert known["interviewer_name"] == replies.Placeholder(
         "interviewer_name", "Interviewer's name", "As you would greet them, for example Ms Okafor or Sam.", "off",
         "Alexandra Montgomery-Smith")
     assert known["company"] == replies.Placeholder("company", "Company or organisation", "", "off",
                                                    "Northwind Logistics International")
-    assert {p.name for p in known.values() if p.autocomplete != "off"} == {"your_name"}
+    assert {p.name: p.autocomplete for p in known.values() if p.autocomplete != "off"} == {
+        "your_name": "name", "your_email": "email"}
 
 
 # ---------------------------------------------------------------- length limits

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from after_the_no.definitions import DefinitionError, parse
-from after_the_no.worksheet_model import Field, build, load_worksheet
-from worksheet_support import FIXTURES, ROOT, SHEETS, SLUGS
+from after_the_no.worksheet_model import Field, Stage, build, load_worksheet
+from worksheet_support import BY_SLUG, FIXTURES, ROOT, SHEETS, SLUGS
 
 
 BAD = {
@@ -47,6 +47,10 @@ HEAD = "title: T\ndescription: D\nintro: I\norder: 1\nminutes: 5\nversion: 1\n"
     ("{id: Bad_Id, kind: text, label: A}", "sections[0].fields[0].id: 'Bad_Id' must match [a-z][a-z0-9]*(-[a-z0-9]+)*"),
     ("{id: a, kind: choice, label: A, options: [x, x]}", "sections[0].fields[0].options[1]: duplicate option 'x'"),
     ("{id: a, kind: text, label: '  '}", "sections[0].fields[0].label: must not be empty"),
+    ("{id: a, kind: text, label: A, min: 1}", "sections[0].fields[0].min: only number fields have min and max"),
+    ("{id: a, kind: number, label: A, max: ten}", "sections[0].fields[0].max: expected a whole number, got text"),
+    ("{id: a, kind: number, label: A, min: 5, max: 5}", "sections[0].fields[0].max: 5 must be more than min (5)"),
+    ("{id: a, kind: number, label: A, min: 2.5}", "sections[0].fields[0].min: expected a whole number, got a number"),
 ])
 def test_field_rules(field, message):
     with pytest.raises(DefinitionError) as error:
@@ -151,3 +155,63 @@ def test_readme_example_is_a_valid_worksheet():
     sheet = sheet_from(example, "worksheets/follow-up-plan.yml")
     assert sheet.field_ids == ["contact-name", "why-stay-in-touch", "how-it-went", "asked-how", "connected-where",
                                "check-in-first", "job-1", "job-2", "job-3"]
+
+
+# ---------------------------------------------------------------- number fields, stages, see_also
+
+NUMBERS = ("sections:\n  - id: s\n    title: S\n    fields:\n"
+           "      - {id: sent, kind: number, label: Sent}\n"
+           "      - {id: heard, kind: number, label: Heard, max: 500}\n"
+           "      - {id: note, kind: text, label: Note}\n")
+
+
+def test_a_number_field_has_a_range_with_defaults():
+    sheet = sheet_from(HEAD + NUMBERS)
+    assert [(f.kind, f.min, f.max) for f in sheet.fields] == [("number", 0, 9999), ("number", 0, 500), ("text", 0, 9999)]
+
+
+def test_stages_name_number_fields_in_order_with_help_and_a_guide_link():
+    sheet = sheet_from(HEAD + NUMBERS + "stages:\n  - field: sent\n"
+                       "  - {field: heard, help: Look at the letter., link: situations/many-rejections.md#applications}\n")
+    assert sheet.stages == (Stage("sent"), Stage("heard", "Look at the letter.", "situations/many-rejections.md#applications"))
+
+
+@pytest.mark.parametrize("stages, messages", [
+    ("  - field: sent\n", ["14: stages: needs at least two stages (a drop is between two counts)"]),
+    ("  - field: sent\n  - {field: note, help: H, link: a.md}\n",
+     ["16: stages[1].field: 'note' is not the id of a number field (number fields: heard, sent)"]),
+    ("  - field: sent\n  - {field: heard}\n",
+     ["16: stages[1].help: missing (required)", "16: stages[1].link: missing (required)"]),
+    ("  - field: sent\n  - {field: heard, help: H, link: 'https://example.org/'}\n",
+     ["16: stages[1].link: 'https://example.org/' must be a guide page under docs/, e.g. "
+      "situations/many-rejections.md#applications"]),
+    ("  - field: sent\n  - {field: sent, help: H, link: a.md}\n", ["16: stages[1].field: 'sent' is already a stage"]),
+])
+def test_bad_stages_are_reported_where_they_are(stages, messages):
+    with pytest.raises(DefinitionError) as error:
+        sheet_from(HEAD + NUMBERS + "stages:\n" + stages)
+    assert str(error.value).splitlines() == [f"worksheets/sample.yml:{m}" for m in messages]
+
+
+def test_see_also_links_must_be_guide_pages():
+    sheet = sheet_from(HEAD + "see_also:\n  - {text: Many in a row, link: situations/many-rejections.md}\n" + NUMBERS)
+    assert sheet.see_also == (("Many in a row", "situations/many-rejections.md"),)
+    with pytest.raises(DefinitionError) as error:
+        sheet_from(HEAD + "see_also:\n  - {text: Elsewhere, link: ../x.md}\n" + NUMBERS)
+    assert str(error.value) == ("worksheets/sample.yml:8: see_also[0].link: '../x.md' must be a guide page under "
+                                "docs/, e.g. worksheets/momentum-plan.md")
+
+
+def test_a_reminder_in_a_repeated_section_names_the_field_of_its_own_copy():
+    sheet = sheet_from(HEAD + "sections:\n  - id: contact\n    title: Contact\n    repeat: 2\n    fields:\n"
+                       "      - {id: who, kind: text, label: Who}\n"
+                       "      - {id: when, kind: date, label: When, reminder: 'Call {who} about {top}'}\n"
+                       "  - id: more\n    title: More\n    fields:\n      - {id: top, kind: text, label: Top}\n")
+    assert [(f.id, f.reminder) for f in sheet.fields if f.reminder] == [
+        ("when-1", "Call {who-1} about {top}"), ("when-2", "Call {who-2} about {top}")]
+
+
+def test_the_where_am_i_stuck_worksheet_counts_five_stages():
+    sheet = BY_SLUG["where-am-i-stuck"]
+    assert [s.field for s in sheet.stages] == ["applications", "replies", "first-interviews", "later-rounds", "offers"]
+    assert all(s.help and s.link for s in sheet.stages[1:])

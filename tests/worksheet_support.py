@@ -25,6 +25,8 @@ def sample_answer(f: Field):
         return f"First line for {f.id}\nSecond line <i>here</i>"
     if f.kind == "date":
         return "2030-01-15"
+    if f.kind == "number":
+        return "12"
     if f.kind == "scale":
         return "4"
     if f.kind == "choice":
@@ -43,7 +45,7 @@ def fill(page, sheet: Worksheet, answers: dict | None = None) -> dict:
         value = answers.get(f.id)
         if value is None:
             continue
-        if f.kind in ("text", "long-text", "date"):
+        if f.kind in ("text", "long-text", "date", "number"):
             page.fill(f"#ws-{f.id}", value)
         else:
             for n, choice in enumerate(f.choices, start=1):

@@ -1,0 +1,88 @@
+"""Every fact the built site states about the world has a source in sources.yml.
+
+Fails when a `facts` string is not on a page its entry names, or when a page shows a phone or
+text number, a time limit in a sentence about the law, or a known organisation that no entry for
+that page lists in its `facts`. The about page gives the date of the newest check.
+"""
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from after_the_no.sources import (find_numbers, find_organisations, find_time_limits, human_date,
+                                  load_sources, newest_check, normalise, uncovered)
+from conftest import ROOT
+
+# The organisations whose names on a page need a source: the one list of them. Add a name here
+# when a page starts to name a new organisation, agency or scheme.
+ORGANISATIONS = [
+    "Acas", "Equality Advisory and Support Service", "EASS", "Citizens Advice",
+    "Equality and Human Rights Commission", "EEOC", "Equal Employment Opportunity Commission",
+    "Access to Work", "Disability Confident", "ADA", "Americans with Disabilities Act",
+    "Job Accommodation Network", "JAN", "ICO", "Information Commissioner's Office",
+    "Samaritans", "SHOUT", "Shout", "NHS 111", "988 Suicide & Crisis Lifeline", "Find A Helpline",
+    "Department of Labor", "National Careers Service", "Careers Wales", "Skills Development Scotland",
+    "CareerOneStop", "American Job Center",
+]
+
+SOURCES = load_sources(ROOT / "sources.yml")
+
+
+def page_text(html: str) -> str:
+    """The article and the footer as a reader sees them, one block a line."""
+    soup = BeautifulSoup(html, "html.parser")
+    parts = []
+    for root in soup.select("article.md-content__inner, .md-copyright"):
+        for element in root.select("script, style, a.headerlink"):
+            element.decompose()
+        parts.append(root.get_text("\n"))
+    return normalise_lines("\n".join(parts))
+
+
+def normalise_lines(text: str) -> str:
+    return "\n".join(line for line in (normalise(line) for line in text.split("\n")) if line)
+
+
+def facts_for(url: str) -> list[str]:
+    return [fact for source in SOURCES if url in source.pages for fact in source.facts]
+
+
+def test_every_fact_is_on_each_page_that_its_entry_names(html_pages):
+    problems = []
+    for source in SOURCES:
+        for url in source.pages:
+            if url not in html_pages:
+                problems.append(f"sources.yml:{source.line}: /{url} is not a built page")
+                continue
+            flat = " ".join(page_text(html_pages[url]).split("\n"))
+            problems += [f"sources.yml:{source.line}: {fact!r} is not on /{url}"
+                         for fact in source.facts if fact not in flat]
+    assert problems == []
+
+
+def test_every_number_time_limit_and_organisation_on_a_page_has_a_source(html_pages):
+    problems = []
+    for url, html in html_pages.items():
+        text = page_text(html)
+        for kind, found in [("number", find_numbers(text)), ("time limit", find_time_limits(text)),
+                            ("organisation", find_organisations(text, ORGANISATIONS))]:
+            problems += [f"/{url}: {kind} {item!r} is in the facts of no sources.yml entry for this page"
+                         for item in uncovered(found, facts_for(url))]
+    assert problems == []
+
+
+def test_the_support_pages_find_what_they_state():
+    """The finders see this site's real facts (a finder that found nothing would pass the test above)."""
+    assert "116 123" in find_numbers("Samaritans: call 116 123, free.")
+    assert "1-800-669-4000" in find_numbers("You can start by calling 1-800-669-4000.")
+
+
+@pytest.mark.parametrize("url", ["support/unfair-treatment/", "support/adjustments/", "support/your-data/"])
+def test_pages_about_the_law_say_they_are_not_legal_advice(html_pages, url):
+    assert "general information, not legal advice" in page_text(html_pages[url])
+
+
+def test_the_about_page_gives_the_newest_check_date(html_pages):
+    text = page_text(html_pages["about/"])
+    assert "It is not legal advice." in text
+    assert f"The facts were last checked on {human_date(newest_check(SOURCES))}." in text
