@@ -276,7 +276,7 @@ MAC_ROMAN = [ord(bytes([i]).decode("mac_roman")) if i >= 32 else 32 for i in ran
 
 @functools.lru_cache(maxsize=None)
 def _field_font_file() -> tuple[bytes, TTFontFile]:
-    face = TTFontFile(BytesIO(unhinted(REGULAR_FILE)))
+    face = pdfmetrics.getFont(FONT).face   # the regular font, already read
     return face.makeSubset(MAC_ROMAN), face
 
 
