@@ -5,11 +5,19 @@ worksheets are loaded and runs while MkDocs reads and writes the pages; the buil
 for it at the very end (on_post_build), then writes the files. Three jobs (A4 PDFs + A4 pack,
 Letter PDFs + Letter pack, Word files) share the machine's cores. AFTER_THE_NO_WORKERS=0 renders in the build
 process itself (e.g. to profile it).
+
+Worker processes are only an optimisation. They are started with `fork` (milliseconds, the
+worksheets already in memory), and only where fork is safe: not on Windows (no fork), not
+on macOS (its system libraries are not fork-safe), and not while other threads run (a lock
+one of them holds would stay held in the child for ever; `mkdocs serve` rebuilds from a
+thread). Anywhere else the same jobs run in-process and give the same bytes (a test checks).
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -51,15 +59,24 @@ def _word_job(sheets: list[Worksheet], site_url: str) -> dict[str, bytes]:
     return {f"downloads/{s.slug}.docx": render_docx(s, site_url) for s in sheets}
 
 
-class Rendering:
-    """Downloads being rendered; result() waits for them: {site path: bytes}."""
+def fork_is_safe() -> bool:
+    """Whether worker processes may be forked from here (see the module's docstring)."""
+    return ("fork" in multiprocessing.get_all_start_methods() and sys.platform not in ("win32", "darwin")
+            and threading.active_count() == 1)
 
-    def __init__(self, sheets: list[Worksheet], site_name: str, site_url: str):
-        workers = int(os.environ.get("AFTER_THE_NO_WORKERS", min(3, os.cpu_count() or 1)))
+
+class Rendering:
+    """Downloads being rendered; result() waits for them: {site path: bytes}.
+    in_process says which way they were rendered."""
+
+    def __init__(self, sheets: list[Worksheet], site_name: str, site_url: str, workers: int | None = None):
+        if workers is None:
+            workers = int(os.environ.get("AFTER_THE_NO_WORKERS", min(3, os.cpu_count() or 1)))
         jobs = [(_paper_job, (paper, sheets, site_name, site_url)) for paper in PAPERS]
         jobs.append((_word_job, (sheets, site_url)))
         self._pool = None
-        if workers < 1:
+        self.in_process = workers < 1 or not fork_is_safe()
+        if self.in_process:
             self._futures = [_done(job(*args)) for job, args in jobs]
             return
         # fork: workers start in milliseconds with the worksheets already in memory. Lowest
