@@ -90,3 +90,25 @@ def test_branding_messages():
     ]
     assert round(contrast_with_white("#00467f"), 2) == 9.62
     assert check(SAMPLE, ROOT / "docs") == []
+
+
+def test_reply_pages_carry_the_brand(branded_site):
+    page = read(branded_site, "replies/thank-you-for-feedback/")
+    assert page.find("link", href="../../assets/brand.css") is not None
+    assert page.select_one("footer .brand-footer").get_text(strip=True) == SAMPLE["footer_text"]
+    # reply.css takes its accent from the site's primary colour, which brand.css sets.
+    css = (branded_site / "assets/reply.css").read_text("utf-8")
+    assert "--reply-accent: var(--md-primary-fg-color);" in css
+    assert "#00695c" not in css
+
+
+def test_the_offline_bundle_carries_the_brand(tmp_path_factory):
+    from tools.offline_bundle import build
+    out = tmp_path_factory.mktemp("branded-offline") / "after-the-no"
+    build(out, lambda config: config["extra"].update(brand=SAMPLE))
+    home = soup((out / "index.html").read_text("utf-8"))
+    assert home.select_one("footer .brand-footer").get_text(strip=True) == SAMPLE["footer_text"]
+    assert home.find("link", href="assets/brand.css") is not None
+    assert (out / "assets/brand.css").read_text("utf-8") == brand_css("#00467f")
+    reply = soup((out / "replies/thank-you-for-feedback.html").read_text("utf-8"))
+    assert reply.select_one("footer a.brand-contact-footer")["href"] == SAMPLE["contact_url"]
