@@ -39,6 +39,7 @@ HOOK = "hooks/pipeline.py"
 # The hook's staging folders, one per config file and process, kept while the process runs
 # (so `mkdocs serve` restages in place), and what was staged last.
 HOOK_STATE: dict[Path, "Staged"] = {}
+SERVING = {"serve": False}   # set by the hook's on_startup: `mkdocs serve` is running
 _STAGE_DIRS: dict[Path, Path] = {}
 
 
@@ -330,8 +331,10 @@ def staged_config(config: dict, config_path: Path, sheets: list[Worksheet], libr
 
 # ------------------------------------------------------------------------------- finishing
 
-def finish(site_dir: Path, *, engine: str = "mkdocs", config: dict | None = None, root: Path = ROOT) -> None:
-    """Repair every page, write `_headers`, check the URL contract; raise BuildError if not kept."""
+def finish(site_dir: Path, *, engine: str = "mkdocs", config: dict | None = None, root: Path = ROOT,
+           serving: bool = False) -> None:
+    """Repair every page, write `_headers`, check the URL contract, run AFTER_FINISH; raise
+    BuildError if not kept. serving: `mkdocs serve` is rebuilding on change."""
     from after_the_no import deploy_headers, html_fixes
     from after_the_no.url_contract import broken, load_contract
 
@@ -362,11 +365,13 @@ def finish(site_dir: Path, *, engine: str = "mkdocs", config: dict | None = None
         if missing:
             raise BuildError("published-urls.yml: the built site no longer serves:\n" + "\n".join(missing))
     for step in AFTER_FINISH:
-        step(site_dir, config)
+        step(site_dir, config, serving)
 
 
 # Steps that need the finished file list (e.g. the offline cache's manifest and service
-# worker): each is called as step(site_dir, config) once the site is repaired and checked.
-AFTER_FINISH: list[Callable[[Path, dict], None]] = []
+# worker): each is called as step(site_dir, config, serving) once the site is repaired and
+# checked; config is the staged mkdocs.yml as a dict (site_name, extra.brand, extra.classic_scripts
+# for the file:// offline bundle, ...).
+AFTER_FINISH: list[Callable[[Path, dict, bool], None]] = []
 
 

@@ -18,6 +18,10 @@ from after_the_no import pipeline
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def on_startup(command, dirty):
+    pipeline.SERVING["serve"] = command == "serve"
+
+
 def on_config(config):
     config_path = Path(config.config_file_path)
     try:
@@ -33,7 +37,8 @@ def on_config(config):
 def on_post_build(config):
     staged = pipeline.HOOK_STATE.get(Path(config.config_file_path))
     try:
-        pipeline.finish(Path(config.site_dir), engine="mkdocs", config=staged.config if staged else {}, root=ROOT)
+        pipeline.finish(Path(config.site_dir), engine="mkdocs", config=staged.config if staged else {}, root=ROOT,
+                        serving=pipeline.SERVING["serve"])
     except pipeline.BuildError as error:
         raise PluginError(str(error)) from None
 
