@@ -1,8 +1,8 @@
 """Every worksheet download (fillable PDF in A4 and US Letter, Word) and the print pack.
 
 Rendering is most of the build's own work, so it starts in worker processes as soon as the
-worksheets are loaded and runs while MkDocs reads and writes the pages; the build only waits
-for it at the very end (on_post_build), then writes the files. Three jobs (A4 PDFs + A4 pack,
+worksheets are loaded, while the staging step copies docs/; the staging step then waits for
+the files, writes them and gives each link its size. Three jobs (A4 PDFs + A4 pack,
 Letter PDFs + Letter pack, Word files) share the machine's cores. AFTER_THE_NO_WORKERS=0 renders in the build
 process itself (e.g. to profile it).
 
@@ -79,20 +79,23 @@ class Rendering:
         if self.in_process:
             self._futures = [_done(job(*args)) for job, args in jobs]
             return
-        # fork: workers start in milliseconds with the worksheets already in memory. Lowest
-        # priority: the build process is the longer path, so it should never wait for a core;
-        # the workers take the other core and any idle moment, and finish first anyway
-        # (measured: 0.62 s a build against 0.74 s at equal priority, on 2 cores).
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                                         initializer=os.nice, initargs=(19,))
-        self._futures = [self._pool.submit(job, *args) for job, args in jobs]
+        # fork: workers start in milliseconds with the worksheets already in memory. The build
+        # waits for the files before it writes any page (their sizes are in the links), so the
+        # workers run at normal priority and the build process takes the last (smallest) job
+        # itself while it waits, rather than sit idle.
+        self._pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs) - 1)),
+                                         mp_context=multiprocessing.get_context("fork"))
+        self._futures = [self._pool.submit(job, *args) for job, args in jobs[:-1]]
+        self._own = jobs[-1:]
 
     def result(self) -> dict[str, bytes]:
         try:
             contents: dict[str, bytes] = {}
+            for job, args in getattr(self, "_own", []):
+                contents.update(job(*args))
             for future in self._futures:
                 contents.update(future.result())
-            return contents
+            return dict(sorted(contents.items()))
         finally:
             self.close()
 
