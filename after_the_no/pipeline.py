@@ -26,7 +26,8 @@ from after_the_no import link_kit
 from after_the_no import replies as _replies
 from after_the_no.branding import brand_css, check as check_brand
 from after_the_no.definitions import DefinitionError
-from after_the_no.worksheet_downloads import Rendering, planned
+from after_the_no.pdf_font import describe, uncovered
+from after_the_no.worksheet_downloads import TEAL, Brand, Rendering, planned
 from after_the_no.worksheet_html import Download, page_markdown, worksheet_list
 from after_the_no.worksheet_model import Worksheet, load_worksheets
 
@@ -243,6 +244,9 @@ def stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, engine: s
     config = read_config(config_path)
     docs_src = _resolve(config_path, config.get("docs_dir") or "docs")
     problems = check_brand((config.get("extra") or {}).get("brand"), docs_src)
+    if missing := uncovered(config.get("site_name") or ""):   # the PDFs print the site name
+        problems.append(f"mkdocs.yml: site_name: the PDF font (Liberation Sans: Latin, Greek, Cyrillic, "
+                        f"Hebrew) has no {describe(missing)}")
     if problems:
         raise BuildError("\n".join(problems))
     try:
@@ -253,7 +257,7 @@ def stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, engine: s
 
     # Rendering starts first and runs in worker processes while docs/ is copied.
     per_sheet, packs = planned(sheets)
-    rendering = rendering or Rendering(sheets, config.get("site_name") or "", config.get("site_url") or "")
+    rendering = rendering or Rendering(sheets, download_brand(config), config.get("site_url") or "")
     docs = stage_dir / "docs"
     written: set[Path] = set()
     try:
@@ -299,6 +303,12 @@ def stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, engine: s
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return Staged(stage_dir, config_file, staged, docs)
+
+
+def download_brand(config: dict) -> Brand:
+    """What the downloads take from the brand (mkdocs.yml site_name and extra.brand)."""
+    colour = ((config.get("extra") or {}).get("brand") or {}).get("primary_colour") or TEAL
+    return Brand(config.get("site_name") or Brand.name, colour)
 
 
 def load_library(root: Path = ROOT) -> _replies.Library:

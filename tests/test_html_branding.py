@@ -112,3 +112,15 @@ def test_the_offline_bundle_carries_the_brand(tmp_path_factory):
     assert (out / "assets/brand.css").read_text("utf-8") == brand_css("#00467f")
     reply = soup((out / "replies/thank-you-for-feedback.html").read_text("utf-8"))
     assert reply.select_one("footer a.brand-contact-footer")["href"] == SAMPLE["contact_url"]
+
+
+def test_brand_colour_reaches_the_downloads(branded_site):
+    import zipfile
+
+    from pypdf import PdfReader
+    pdf = PdfReader(branded_site / "downloads/follow-up-plan-a4.pdf")
+    assert b"0 .27451 .498039 rg" in pdf.pages[0].get_contents().get_data()   # #00467f, the title
+    with zipfile.ZipFile(branded_site / "downloads/follow-up-plan.odt") as odt:
+        assert odt.read("styles.xml").decode().count('fo:color="#00467f"') == 2   # both heading levels
+    with zipfile.ZipFile(branded_site / "downloads/follow-up-plan.docx") as docx:
+        assert docx.read("word/styles.xml").decode().count('w:color w:val="00467F"') == 2
