@@ -382,6 +382,26 @@ def finish(site_dir: Path, *, engine: str = "mkdocs", config: dict | None = None
 # worker): each is called as step(site_dir, config, serving) once the site is repaired and
 # checked; config is the staged mkdocs.yml as a dict (site_name, extra.brand, extra.classic_scripts
 # for the file:// offline bundle, ...).
-AFTER_FINISH: list[Callable[[Path, dict, bool], None]] = []
+def offline_cache_step(site_dir: Path, config: dict, serving: bool) -> None:
+    """The web app manifest and service worker (issue 14, after_the_no/offline_cache.py, from
+    the privacy branch) from the finished file list: not in the file:// offline bundle, where
+    service workers cannot run, and no worker under `mkdocs serve` (a cached copy would hide
+    each edit until the second reload). Does nothing until that module is there; once it is,
+    its MkDocs hook (overrides/hooks/offline_cache.py) can go, and Zensical builds get it too."""
+    try:
+        from after_the_no import offline_cache
+    except ImportError:
+        return
+    extra = config.get("extra") or {}
+    if extra.get("classic_scripts"):
+        return
+    colour = (extra.get("brand") or {}).get("primary_colour") or ""
+    files = offline_cache.render(site_dir, config.get("site_name") or "", config.get("site_description") or "", colour)
+    for name, text in files.items():
+        if not (serving and name == offline_cache.WORKER):
+            (site_dir / name).write_text(text, encoding="utf-8")
+
+
+AFTER_FINISH: list[Callable[[Path, dict, bool], None]] = [offline_cache_step]
 
 
