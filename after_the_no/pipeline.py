@@ -39,7 +39,7 @@ HOOK = "hooks/pipeline.py"
 
 # The hook's staging folders, one per config file and process, kept while the process runs
 # (so `mkdocs serve` restages in place), and what was staged last.
-HOOK_STATE: dict[Path, "Staged"] = {}
+HOOK_STATE: dict[Path, "Staging"] = {}
 SERVING = {"serve": False}   # set by the hook's on_startup: `mkdocs serve` is running
 _STAGE_DIRS: dict[Path, Path] = {}
 
@@ -237,10 +237,82 @@ def _write(path: Path, content: bytes | str, written: set[Path]) -> None:
     path.write_bytes(data)
 
 
+PRINT_PACK = re.compile(r"<!-- print-pack -->")
+
+
+class Staging:
+    """A staging tree being written. begin_stage() starts rendering the downloads and writes
+    everything that does not need their sizes; complete() waits for the files, writes them and
+    the pages that link to them (the worksheet pages, any page with the print-pack marker).
+    stage() does both at once; the MkDocs hook lets MkDocs read the other pages in between."""
+
+    def __init__(self, stage_dir: Path, config: dict, ctx: Context, rendering: Rendering, pending: dict[str, str],
+                 per_sheet: dict, packs: list, staged: dict, written: set[Path]):
+        self.dir, self.docs, self.config = stage_dir, stage_dir / "docs", staged
+        self._ctx, self._rendering, self._per_sheet, self._packs = ctx, rendering, per_sheet, packs
+        self._pending, self._written = pending, written
+        self._final: dict[str, str] = {}
+        self._staged: Staged | None = None
+
+    @property
+    def pending_pages(self) -> list[str]:
+        """The pages written by complete(), in the order they were found."""
+        return list(self._pending)
+
+    @property
+    def download_paths(self) -> list[str]:
+        return [o.path for outputs in self._per_sheet.values() for o in outputs] + [o.path for o in self._packs]
+
+    def markdown(self, uri: str) -> str:
+        """A pending page's final Markdown (completing the stage first)."""
+        self.complete()
+        return self._final[uri]
+
+    def close(self) -> None:
+        self._rendering.close()
+
+    def complete(self) -> Staged:
+        if self._staged is not None:
+            return self._staged
+        try:
+            contents = self._rendering.result()
+        finally:
+            self._rendering.close()
+        docs, written, ctx = self.docs, self._written, self._ctx
+        for path, content in contents.items():
+            _write(docs / path, content, written)
+
+        def download(output) -> Download:
+            return Download(output.path, output.label, len(contents[output.path]) if output.path in contents else None)
+
+        ctx.downloads = {slug: [download(o) for o in outputs] for slug, outputs in self._per_sheet.items()}
+        ctx.packs = [download(o) for o in self._packs]
+        sheets = {f"worksheets/{s.slug}.md": s for s in ctx.sheets}
+        for uri, markdown in self._pending.items():
+            if uri in sheets:
+                markdown = page_markdown(sheets[uri], ctx.downloads[sheets[uri].slug])
+            self._final[uri] = escape_description(expand_markers(ctx, uri, markdown))
+            _write(docs / uri, self._final[uri], written)
+        for path in sorted(docs.rglob("*"), reverse=True):  # what an earlier run wrote and this one did not
+            if path.is_file() and path not in written:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        self._staged = Staged(self.dir, self.dir / "mkdocs.yml", self.config, docs)
+        return self._staged
+
+
 def stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, engine: str = "mkdocs",
           site_dir: Path | None = None, root: Path = ROOT, rendering: Rendering | None = None) -> Staged:
     """Write the staging tree into stage_dir (kept between calls; only changed files are
     rewritten, stale ones removed). Raises BuildError naming every problem it finds."""
+    return begin_stage(stage_dir, config_path, engine=engine, site_dir=site_dir, root=root,
+                       rendering=rendering).complete()
+
+
+def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, engine: str = "mkdocs",
+                site_dir: Path | None = None, root: Path = ROOT, rendering: Rendering | None = None) -> Staging:
+    """Check everything, start rendering, write all that does not need the downloads' sizes."""
     config = read_config(config_path)
     docs_src = _resolve(config_path, config.get("docs_dir") or "docs")
     problems = check_brand((config.get("extra") or {}).get("brand"), docs_src)
@@ -255,7 +327,7 @@ def stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, engine: s
         raise BuildError(str(error)) from None
     library = load_library(root)
 
-    # Rendering starts first and runs in worker processes while docs/ is copied.
+    # Rendering starts first and runs in worker processes while the rest is staged.
     per_sheet, packs = planned(sheets)
     rendering = rendering or Rendering(sheets, download_brand(config), config.get("site_url") or "")
     docs = stage_dir / "docs"
@@ -271,38 +343,29 @@ def stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, engine: s
         for uri, path in sources.items():
             if not uri.endswith(".md"):
                 _write(docs / uri, path.read_bytes(), written)
-        contents = rendering.result()
-    finally:
+
+        ctx = Context(root, config, sheets, library, {}, [],
+                      {uri for uri in sources if uri.endswith(".md")} | set(generated))
+        pages = {uri: path.read_text("utf-8") for uri, path in sources.items() if uri.endswith(".md")}
+        pages |= {f"worksheets/{s.slug}.md": "" for s in sheets}   # written once the sizes are known
+        pages |= {f"replies/{r.slug}.md": _replies.page_markdown(r, library) for r in library.replies}
+        pending = {}
+        for uri, markdown in pages.items():
+            if uri.startswith("worksheets/") and uri in generated or PRINT_PACK.search(markdown):
+                pending[uri] = markdown
+            else:
+                _write(docs / uri, escape_description(expand_markers(ctx, uri, markdown)), written)
+
+        brand = (config.get("extra") or {}).get("brand") or {}
+        if brand.get("primary_colour"):
+            _write(docs / "assets/brand.css", brand_css(brand["primary_colour"]), written)
+
+        staged = staged_config(config, config_path, sheets, library, engine, site_dir)
+        _write(stage_dir / "mkdocs.yml", yaml.safe_dump(staged, sort_keys=False, allow_unicode=True), written)
+    except BaseException:
         rendering.close()
-    for path, content in contents.items():
-        _write(docs / path, content, written)
-
-    def download(output) -> Download:
-        return Download(output.path, output.label, len(contents[output.path]) if output.path in contents else None)
-
-    ctx = Context(root, config, sheets, library,
-                  {slug: [download(o) for o in outputs] for slug, outputs in per_sheet.items()},
-                  [download(o) for o in packs],
-                  {uri for uri in sources if uri.endswith(".md")} | set(generated))
-    pages = {uri: path.read_text("utf-8") for uri, path in sources.items() if uri.endswith(".md")}
-    pages |= {f"worksheets/{s.slug}.md": page_markdown(s, ctx.downloads[s.slug]) for s in sheets}
-    pages |= {f"replies/{r.slug}.md": _replies.page_markdown(r, library) for r in library.replies}
-    for uri, markdown in pages.items():
-        _write(docs / uri, escape_description(expand_markers(ctx, uri, markdown)), written)
-
-    brand = (config.get("extra") or {}).get("brand") or {}
-    if brand.get("primary_colour"):
-        _write(docs / "assets/brand.css", brand_css(brand["primary_colour"]), written)
-
-    staged = staged_config(config, config_path, sheets, library, engine, site_dir)
-    config_file = stage_dir / "mkdocs.yml"
-    _write(config_file, yaml.safe_dump(staged, sort_keys=False, allow_unicode=True), written)
-    for path in sorted(docs.rglob("*"), reverse=True):  # what an earlier run wrote and this one did not
-        if path.is_file() and path not in written:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return Staged(stage_dir, config_file, staged, docs)
+        raise
+    return Staging(stage_dir, config, ctx, rendering, pending, per_sheet, packs, staged, written)
 
 
 def download_brand(config: dict) -> Brand:

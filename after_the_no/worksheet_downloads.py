@@ -100,12 +100,13 @@ class Rendering:
         if self.in_process:
             self._futures = [_done(job(*args)) for job, args in jobs]
             return
-        # fork: workers start in milliseconds with the worksheets already in memory. The build
-        # waits for the files before it writes any page (their sizes are in the links), so the
-        # workers run at normal priority and the build process takes the last (smallest) job
-        # itself while it waits, rather than sit idle.
+        # fork: workers start in milliseconds with the worksheets already in memory. Lowest
+        # priority: MkDocs reads and converts the other pages meanwhile, and should never wait
+        # for a core; the workers take the other one and any idle moment. The build process
+        # renders the last (smallest) job itself when it comes to wait for the files.
         self._pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs) - 1)),
-                                         mp_context=multiprocessing.get_context("fork"))
+                                         mp_context=multiprocessing.get_context("fork"),
+                                         initializer=os.nice, initargs=(19,))
         self._futures = [self._pool.submit(job, *args) for job, args in jobs[:-1]]
         self._own = jobs[-1:]
 

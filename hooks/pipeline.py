@@ -1,21 +1,36 @@
 """The thin MkDocs hook: a plain `mkdocs build` (or `mkdocs serve`) on the project's mkdocs.yml
-stages the site first and finishes it after, exactly as `bin/build` does (after_the_no.pipeline).
+stages the site first and finishes it after, exactly as `bin/build` does (after_the_no/pipeline.py).
 
-on_config stages into a folder kept for this process (so `mkdocs serve` rewrites only what
-changed) and points MkDocs at the staged docs and the complete nav; on_post_build finishes.
-Nothing else: every page MkDocs writes comes from the staged tree.
+on_config begins staging into a folder kept for this process (so `mkdocs serve` rewrites only
+what changed) and points MkDocs at the staged docs and the complete nav. The downloads are
+still rendering then, in other processes: MkDocs reads every other page meanwhile (on_files
+puts the pages that link to a download last), and the first of those waits for the files,
+so every size is in its page's Markdown before MkDocs writes any page. on_env makes sure
+the files are there before MkDocs copies them; on_post_build finishes.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel, get_files
 
 from after_the_no import pipeline
 
 # The project: the folder above this hook (its worksheets/, replies/, published-urls.yml),
 # found from this file, not from mkdocs.yml, which a variant build may write elsewhere.
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _staging(config) -> pipeline.Staging:
+    return pipeline.HOOK_STATE[Path(config.config_file_path)]
+
+
+def _complete(config) -> pipeline.Staged:
+    try:
+        return _staging(config).complete()
+    except pipeline.BuildError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_startup(command, dirty):
@@ -25,22 +40,62 @@ def on_startup(command, dirty):
 def on_config(config):
     config_path = Path(config.config_file_path)
     try:
-        staged = pipeline.stage(pipeline.stage_dir_for(config_path), config_path, root=ROOT)
+        staging = pipeline.begin_stage(pipeline.stage_dir_for(config_path), config_path, root=ROOT)
     except pipeline.BuildError as error:
         raise PluginError(str(error)) from None
-    config.docs_dir = str(staged.docs)
-    config.nav = staged.config["nav"]
-    pipeline.HOOK_STATE[config_path] = staged
+    config.docs_dir = str(staging.docs)
+    config.nav = staging.config["nav"]
+    pipeline.HOOK_STATE[config_path] = staging
     return config
 
 
+def on_files(files, config):
+    staging = _staging(config)
+    # Not written yet on a first build: listed now (links to them resolve), read or copied later.
+    for uri in staging.pending_pages + staging.download_paths:
+        if files.get_file_from_path(uri) is None:
+            files.append(File(uri, str(staging.docs), config.site_dir, config.use_directory_urls,
+                              inclusion=InclusionLevel.INCLUDED))
+    for uri in staging.pending_pages:  # read last, while the downloads render
+        file = files.get_file_from_path(uri)
+        files.remove(file)
+        files.append(file)
+    return files
+
+
+def on_page_read_source(page, config):
+    staging = _staging(config)
+    if page.file.src_uri in staging.pending_pages:
+        _complete(config)
+        return staging.markdown(page.file.src_uri)
+    return None
+
+
+def on_env(env, config, files):
+    _complete(config)   # the downloads are on disk before MkDocs copies the static files
+    # Pages are written (and listed in the search index and sitemap) in the order MkDocs gives
+    # the complete staged tree, as in a build without this hook.
+    order = [f.src_uri for f in get_files(config)]
+    for uri in order + [f.src_uri for f in files if f.src_uri not in set(order)]:
+        file = files.get_file_from_path(uri)
+        if file is not None:
+            files.remove(file)
+            files.append(file)
+    return env
+
+
 def on_post_build(config):
-    staged = pipeline.HOOK_STATE.get(Path(config.config_file_path))
+    staged = _complete(config)
     try:
-        pipeline.finish(Path(config.site_dir), engine="mkdocs", config=staged.config if staged else {}, root=ROOT,
+        pipeline.finish(Path(config.site_dir), engine="mkdocs", config=staged.config, root=ROOT,
                         serving=pipeline.SERVING["serve"])
     except pipeline.BuildError as error:
         raise PluginError(str(error)) from None
+
+
+def on_build_error(error):
+    for staging in pipeline.HOOK_STATE.values():
+        staging.close()
 
 
 def on_serve(server, config, builder):
