@@ -14,6 +14,7 @@ hooks/pipeline.py, so a plain `mkdocs build --strict` still builds the complete 
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -247,17 +248,38 @@ class Staging:
     stage() does both at once; the MkDocs hook lets MkDocs read the other pages in between."""
 
     def __init__(self, stage_dir: Path, config: dict, ctx: Context, rendering: Rendering, pending: dict[str, str],
-                 per_sheet: dict, packs: list, staged: dict, written: set[Path]):
+                 per_sheet: dict, packs: list, staged: dict, written: set[Path], root: Path, key: str):
         self.dir, self.docs, self.config = stage_dir, stage_dir / "docs", staged
         self._ctx, self._rendering, self._per_sheet, self._packs = ctx, rendering, per_sheet, packs
-        self._pending, self._written = pending, written
+        self._pending, self._written, self._root, self._key = pending, written, root, key
         self._final: dict[str, str] = {}
         self._staged: Staged | None = None
+        # The sizes of an earlier build with exactly the same inputs: the pages with download
+        # links can be written now; complete() checks the new files have those very sizes.
+        self.sizes_known = None
+        cached = read_size_cache(root, key)
+        if cached is not None and set(cached) == set(self.download_paths):
+            self._write_pending(cached)
+            self.sizes_known = cached
 
     @property
     def pending_pages(self) -> list[str]:
-        """The pages written by complete(), in the order they were found."""
-        return list(self._pending)
+        """The pages complete() still has to write (none when the sizes were known)."""
+        return [] if self.sizes_known else list(self._pending)
+
+    def _write_pending(self, sizes: dict[str, int]) -> None:
+        ctx, sheets = self._ctx, {f"worksheets/{s.slug}.md": s for s in self._ctx.sheets}
+
+        def download(output) -> Download:
+            return Download(output.path, output.label, sizes.get(output.path))
+
+        ctx.downloads = {slug: [download(o) for o in outputs] for slug, outputs in self._per_sheet.items()}
+        ctx.packs = [download(o) for o in self._packs]
+        for uri, markdown in self._pending.items():
+            if uri in sheets:
+                markdown = page_markdown(sheets[uri], ctx.downloads[sheets[uri].slug])
+            self._final[uri] = escape_description(expand_markers(ctx, uri, markdown))
+            _write(self.docs / uri, self._final[uri], self._written)
 
     @property
     def download_paths(self) -> list[str]:
@@ -278,21 +300,17 @@ class Staging:
             contents = self._rendering.result()
         finally:
             self._rendering.close()
-        docs, written, ctx = self.docs, self._written, self._ctx
+        docs, written = self.docs, self._written
         for path, content in contents.items():
             _write(docs / path, content, written)
-
-        def download(output) -> Download:
-            return Download(output.path, output.label, len(contents[output.path]) if output.path in contents else None)
-
-        ctx.downloads = {slug: [download(o) for o in outputs] for slug, outputs in self._per_sheet.items()}
-        ctx.packs = [download(o) for o in self._packs]
-        sheets = {f"worksheets/{s.slug}.md": s for s in ctx.sheets}
-        for uri, markdown in self._pending.items():
-            if uri in sheets:
-                markdown = page_markdown(sheets[uri], ctx.downloads[sheets[uri].slug])
-            self._final[uri] = escape_description(expand_markers(ctx, uri, markdown))
-            _write(docs / uri, self._final[uri], written)
+        sizes = {path: len(content) for path, content in contents.items()}
+        if self.sizes_known is None:
+            self._write_pending(sizes)
+        elif sizes != self.sizes_known:   # rendering is reproducible, so this means an input the key missed
+            write_size_cache(self._root, "", {})
+            raise BuildError("downloads: a file's size differs from the last build with the same inputs "
+                             "(the size cache is cleared now): run the build again")
+        write_size_cache(self._root, self._key, sizes)
         for path in sorted(docs.rglob("*"), reverse=True):  # what an earlier run wrote and this one did not
             if path.is_file() and path not in written:
                 path.unlink()
@@ -365,7 +383,52 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
     except BaseException:
         rendering.close()
         raise
-    return Staging(stage_dir, config, ctx, rendering, pending, per_sheet, packs, staged, written)
+    return Staging(stage_dir, config, ctx, rendering, pending, per_sheet, packs, staged, written, root,
+                   downloads_key(root, config))
+
+
+# ------------------------------------------------------------------- the download size cache
+# Rendering is reproducible: the same worksheets, brand, site URL and renderer code give the
+# same bytes. So the sizes of the last build's files, kept under the key of all those inputs,
+# let a build write the pages with download links before its own files are ready (they are
+# still rendered every build, and checked against these sizes). .cache/ is not committed.
+
+SIZE_CACHE = ".cache/download-sizes.json"
+
+
+def downloads_key(root: Path, config: dict) -> str:
+    import hashlib
+    import importlib.metadata
+    import platform
+    digest = hashlib.sha256()
+    brand = download_brand(config)
+    for part in (brand.name, brand.colour, config.get("site_url") or "", platform.python_version(),
+                 importlib.metadata.version("reportlab")):
+        digest.update(part.encode("utf-8") + b"\0")
+    package = Path(__file__).resolve().parent
+    for path in sorted([*(root / "worksheets").glob("*.yml"), *package.rglob("*.py"), *(package / "fonts").glob("*")]):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def read_size_cache(root: Path, key: str) -> dict[str, int] | None:
+    try:
+        data = json.loads((root / SIZE_CACHE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data.get("sizes") if isinstance(data, dict) and data.get("key") == key else None
+
+
+def write_size_cache(root: Path, key: str, sizes: dict[str, int]) -> None:
+    import os
+    path = root / SIZE_CACHE
+    try:
+        path.parent.mkdir(exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}")
+        temporary.write_text(json.dumps({"key": key, "sizes": sizes}, sort_keys=True), "utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass   # a read-only checkout builds as well, only without the head start
 
 
 def download_brand(config: dict) -> Brand:

@@ -10,6 +10,7 @@ the files are there before MkDocs copies them; on_post_build finishes.
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -72,7 +73,15 @@ def on_page_read_source(page, config):
 
 
 def on_env(env, config, files):
-    _complete(config)   # the downloads are on disk before MkDocs copies the static files
+    staging = _staging(config)
+    if staging.sizes_known:
+        # The pages already have the sizes: the files are still rendering, and are copied
+        # once they are done (on_post_build), so MkDocs writes every page meanwhile.
+        staging.held = [files.get_file_from_path(uri) for uri in staging.download_paths]
+        for file in staging.held:
+            files.remove(file)
+    else:
+        _complete(config)   # the downloads are on disk before MkDocs copies the static files
     # Pages are written (and listed in the search index and sitemap) in the order MkDocs gives
     # the complete staged tree, as in a build without this hook.
     order = [f.src_uri for f in get_files(config)]
@@ -86,6 +95,9 @@ def on_env(env, config, files):
 
 def on_post_build(config):
     staged = _complete(config)
+    for file in getattr(_staging(config), "held", []):
+        Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(file.abs_src_path, file.abs_dest_path)
     try:
         pipeline.finish(Path(config.site_dir), engine="mkdocs", config=staged.config, root=ROOT,
                         serving=pipeline.SERVING["serve"])
