@@ -16,7 +16,6 @@ from typing import Any
 from after_the_no.definitions import Checker, DefinitionError, Document, Problem, load
 
 MAX_WORDS = 150
-STORAGE_KEY = "after-the-no:reply-fields"  # also in docs/assets/reply.js
 SPECIAL_FILES = ("placeholders.yml", "tone-rules.yml")
 
 NAME = r"[a-z][a-z0-9_]*"
@@ -535,7 +534,8 @@ def page_markdown(reply: Reply, library: Library) -> str:
     limit = reply.short.limit
     fits = (f"<p class=\"reply-limit-note\">It is kept to {limit.characters} characters or fewer, even with long "
             f"names filled in, to fit {_e(limit.where)}.</p>\n\n" if limit else "")
-    # Curly quotes: the theme writes the description into an attribute without escaping it.
+    # Curly quotes, as in the rest of the page's text (the build escapes every description once,
+    # pipeline.escape_description, so a straight quote would be safe too).
     description = re.sub(r'"([^"]*)"', "\u201c\\1\u201d",
                          f"{reply.title}: an example message to fill in, copy and send. {reply.when}")
     return f"""---

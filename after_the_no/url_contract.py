@@ -11,7 +11,7 @@ from pathlib import Path
 
 from after_the_no.definitions import Checker, load
 
-REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; ?url=([^"]+)"')  # mkdocs-redirects; Zensical: "0;url="
 
 
 @dataclass(frozen=True)

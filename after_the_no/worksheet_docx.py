@@ -14,7 +14,7 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 from after_the_no.worksheet_downloads import Brand
-from after_the_no.worksheet_model import Field, Worksheet
+from after_the_no.worksheet_model import BOXES, Field, Worksheet
 
 BOX = "\u2610"  # ☐
 ACCENT, GREY = "00695C", "4A4A4A"   # teal, as the site and the PDFs
@@ -22,7 +22,7 @@ SMALL = 18                          # half-points: 9 pt
 CM = 567                            # twips in a centimetre
 PAGE_WIDTH, PAGE_HEIGHT = 12240, 15840   # US Letter (python-docx's default, kept)
 SIDE_MARGIN, END_MARGIN = 2 * CM, round(1.8 * CM)
-BOX_HEIGHT = {"text": round(0.9 * CM), "date": round(0.9 * CM), "number": round(0.9 * CM), "long-text": round(2.6 * CM)}
+BOX_HEIGHT = {kind: round(box.paper_cm * CM) for kind, box in BOXES.items()}   # worksheet_model's rules
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # Characters XML 1.0 cannot hold at all (YAML lets "\x01" through in a quoted string); Word
@@ -58,7 +58,7 @@ def _question(f: Field) -> list[str]:
         return out
     words = []
     for n, value in enumerate(f.choices, start=1):
-        end = (f.low if n == 1 else f.high) if f.kind == "scale" and n in (1, len(f.choices)) else ""
+        end = f.end_label(n)
         words.append(f"{BOX} {value}" + (f" {end}" if end else ""))
     if sum(len(w) for w in words) < 70:
         out.append(_paragraph("    ".join(words)))

@@ -1,15 +1,23 @@
 """Every worksheet download (fillable PDF in A4 and US Letter, Word, OpenDocument) and the print pack.
 
 Rendering is most of the build's own work, so it starts in worker processes as soon as the
-worksheets are loaded and runs while MkDocs reads and writes the pages; the build only waits
-for it at the very end (on_post_build), then writes the files. Three jobs (A4 PDFs + A4 pack,
+worksheets are loaded, while the staging step copies docs/; the staging step then waits for
+the files, writes them and gives each link its size. Three jobs (A4 PDFs + A4 pack,
 Letter PDFs + Letter pack, Word and OpenDocument files) share the machine's cores. AFTER_THE_NO_WORKERS=0 renders in the build
 process itself (e.g. to profile it).
+
+Worker processes are only an optimisation. They are started with `fork` (milliseconds, the
+worksheets already in memory), and only where fork is safe: not on Windows (no fork), not
+on macOS (its system libraries are not fork-safe), and not while other threads run (a lock
+one of them holds would stay held in the child for ever; `mkdocs serve` rebuilds from a
+thread). Anywhere else the same jobs run in-process and give the same bytes (a test checks).
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -71,32 +79,45 @@ def _document_job(sheets: list[Worksheet], brand: Brand, site_url: str) -> dict[
             **{f"downloads/{s.slug}.odt": render_odt(s, site_url, brand) for s in sheets}}
 
 
-class Rendering:
-    """Downloads being rendered; result() waits for them: {site path: bytes}."""
+def fork_is_safe() -> bool:
+    """Whether worker processes may be forked from here (see the module's docstring)."""
+    return ("fork" in multiprocessing.get_all_start_methods() and sys.platform not in ("win32", "darwin")
+            and threading.active_count() == 1)
 
-    def __init__(self, sheets: list[Worksheet], brand: Brand | str, site_url: str):
+
+class Rendering:
+    """Downloads being rendered; result() waits for them: {site path: bytes}.
+    in_process says which way they were rendered."""
+
+    def __init__(self, sheets: list[Worksheet], brand: Brand | str, site_url: str, workers: int | None = None):
         brand = Brand(brand) if isinstance(brand, str) else brand   # a site name alone: the teal
-        workers = int(os.environ.get("AFTER_THE_NO_WORKERS", min(3, os.cpu_count() or 1)))
+        if workers is None:
+            workers = int(os.environ.get("AFTER_THE_NO_WORKERS", min(3, os.cpu_count() or 1)))
         jobs = [(_paper_job, (paper, sheets, brand, site_url)) for paper in PAPERS]
         jobs.append((_document_job, (sheets, brand, site_url)))
         self._pool = None
-        if workers < 1:
+        self.in_process = workers < 1 or not fork_is_safe()
+        if self.in_process:
             self._futures = [_done(job(*args)) for job, args in jobs]
             return
         # fork: workers start in milliseconds with the worksheets already in memory. Lowest
-        # priority: the build process is the longer path, so it should never wait for a core;
-        # the workers take the other core and any idle moment, and finish first anyway
-        # (measured: 0.62 s a build against 0.74 s at equal priority, on 2 cores).
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+        # priority: MkDocs reads and converts the other pages meanwhile, and should never wait
+        # for a core; the workers take the other one and any idle moment. The build process
+        # renders the last (smallest) job itself when it comes to wait for the files.
+        self._pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs) - 1)),
+                                         mp_context=multiprocessing.get_context("fork"),
                                          initializer=os.nice, initargs=(19,))
-        self._futures = [self._pool.submit(job, *args) for job, args in jobs]
+        self._futures = [self._pool.submit(job, *args) for job, args in jobs[:-1]]
+        self._own = jobs[-1:]
 
     def result(self) -> dict[str, bytes]:
         try:
             contents: dict[str, bytes] = {}
+            for job, args in getattr(self, "_own", []):
+                contents.update(job(*args))
             for future in self._futures:
                 contents.update(future.result())
-            return contents
+            return dict(sorted(contents.items()))
         finally:
             self.close()
 

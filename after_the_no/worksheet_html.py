@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from after_the_no.worksheet_model import Field, Section, Worksheet
+from after_the_no.worksheet_model import BOXES, Field, Section, Worksheet
 
 
 @dataclass(frozen=True)
@@ -140,13 +140,13 @@ def _field(f: Field) -> str:
     if f.kind == "long-text":
         return (f'<div class="ws-field ws-long-text" {data}>'
                 f'<label class="ws-label" for="{cid}">{escape(f.label)}</label>{hint}'
-                f'<textarea class="ws-input" id="{cid}" name="{f.id}" rows="4"{described}></textarea></div>')
+                f'<textarea class="ws-input" id="{cid}" name="{f.id}" rows="{BOXES[f.kind].lines}"{described}></textarea></div>')
     input_type = "checkbox" if f.kind == "checklist" else "radio"
     options = []
     for n, value in enumerate(f.choices, start=1):
         text = escape(value)
-        if f.kind == "scale" and n in (1, len(f.choices)):
-            text += f' <span class="ws-end">{escape(f.low if n == 1 else f.high)}</span>'
+        if f.end_label(n):
+            text += f' <span class="ws-end">{escape(f.end_label(n))}</span>'
         options.append(f'<div class="ws-option"><input type="{input_type}" id="{cid}--{n}" name="{f.id}"'
                        f' value="{escape(value)}"><label for="{cid}--{n}">{text}</label></div>')
     return (f'<fieldset class="ws-field ws-{f.kind}" {data}{described}>'

@@ -19,6 +19,19 @@ OPTION_KINDS = {"choice", "checklist"}
 SCALE = ["1", "2", "3", "4", "5"]
 MAX_REPEAT = 5
 NUMBER_MIN, NUMBER_MAX = 0, 9999   # a number field's default range: counts of things a person did
+
+
+@dataclass(frozen=True)
+class Box:
+    """The answer box of a kind that is written in, in each renderer's own unit."""
+    lines: int        # HTML: 1 is an <input>, more is a <textarea> of that many rows
+    pdf_pt: float     # the fillable PDF field's height, in points
+    paper_cm: float   # the Word and OpenDocument box's height (room to write by hand), in cm
+
+
+# The field-kind rules, written once and used by every renderer (HTML, PDF, Word, OpenDocument).
+BOXES = {"text": Box(1, 17, 0.9), "date": Box(1, 17, 0.9), "number": Box(1, 17, 0.9), "long-text": Box(4, 46, 2.6)}
+SHORT_KINDS = frozenset(kind for kind, box in BOXES.items() if box.lines == 1)  # two fit side by side on paper
 LINK = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)*\.md(#[a-z0-9-]+)?")  # a guide page under docs/
 PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
 
@@ -42,6 +55,12 @@ class Field:
     def choices(self) -> tuple[str, ...]:
         """The values a person can pick: options, or 1-5 for a scale."""
         return tuple(SCALE) if self.kind == "scale" else self.options
+
+    def end_label(self, n: int) -> str:
+        """The words beside choice n (from 1): a scale's low and high ends, else nothing."""
+        if self.kind != "scale" or n not in (1, len(self.choices)):
+            return ""
+        return self.low if n == 1 else self.high
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ from xml.sax.saxutils import escape
 
 from after_the_no.pdf_font import clean
 from after_the_no.worksheet_downloads import Brand
-from after_the_no.worksheet_model import Field, Worksheet
+from after_the_no.worksheet_model import BOXES, Field, Worksheet
 
 MIMETYPE = "application/vnd.oasis.opendocument.text"
 BOX = "\u2610"  # ☐
-BOX_HEIGHT = {"text": "0.9cm", "date": "0.9cm", "number": "0.9cm", "long-text": "2.6cm"}
+BOX_HEIGHT = {kind: f"{box.paper_cm}cm" for kind, box in BOXES.items()}   # worksheet_model's rules
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
@@ -97,7 +97,7 @@ def _question(f: Field, number: int) -> list[str]:
         return out
     words = []
     for n, value in enumerate(f.choices, start=1):
-        end = (f.low if n == 1 else f.high) if f.kind == "scale" and n in (1, len(f.choices)) else ""
+        end = f.end_label(n)
         words.append(f"{BOX} {value}" + (f" {end}" if end else ""))
     if sum(len(w) for w in words) < 70:
         out.append(f'<text:p text:style-name="Standard">'
@@ -114,9 +114,9 @@ def _content(body: str) -> str:
             '<style:style style:name="BoxColumn" style:family="table-column">'
             '<style:table-column-properties style:column-width="17cm"/></style:style>'
             '<style:style style:name="ShortRow" style:family="table-row">'
-            '<style:table-row-properties style:min-row-height="0.9cm"/></style:style>'
+            f'<style:table-row-properties style:min-row-height="{BOX_HEIGHT["text"]}"/></style:style>'
             '<style:style style:name="LongRow" style:family="table-row">'
-            '<style:table-row-properties style:min-row-height="2.6cm"/></style:style>'
+            f'<style:table-row-properties style:min-row-height="{BOX_HEIGHT["long-text"]}"/></style:style>'
             '<style:style style:name="BoxCell" style:family="table-cell">'
             '<style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.1cm"/></style:style>'
             f"</office:automatic-styles><office:body><office:text>{body}</office:text></office:body>"

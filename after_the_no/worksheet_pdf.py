@@ -23,7 +23,7 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject
 from after_the_no.pdf_font import drawable
 from after_the_no.pdf_tags import BOLD, FONT, Elem, TaggedCanvas, visual
 from after_the_no.worksheet_downloads import Brand
-from after_the_no.worksheet_model import Field, Worksheet
+from after_the_no.worksheet_model import BOXES, SHORT_KINDS, Field, Worksheet
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 DATE_ORDER = {"a4": "day / month / year", "letter": "month / day / year"}  # as people write dates there
@@ -31,8 +31,8 @@ MARGIN = 42
 GREY = colors.HexColor("#4a4a4a")
 BOX = colors.HexColor("#6b6b6b")
 BOX_FILL = colors.HexColor("#fbfbfb")
-SHORT_KINDS = {"text", "date", "number"}
-TEXT_HEIGHT, LONG_HEIGHT, BUTTON = 17, 46, 9
+TEXT_HEIGHT, LONG_HEIGHT = BOXES["text"].pdf_pt, BOXES["long-text"].pdf_pt   # worksheet_model's rules
+BUTTON = 9
 GAP = 14            # between two columns of short fields
 FIELD_SPACE = 7     # below each question
 RADIO_FLAGS = "noToggleToOff radio"   # not "required" (reportlab's default): every question is optional
@@ -40,9 +40,7 @@ RADIO_FLAGS = "noToggleToOff radio"   # not "required" (reportlab's default): ev
 
 def option_text(f: Field, n: int, value: str) -> str:
     """An option as printed beside its box: a scale's ends carry their words ("1 Not well")."""
-    if f.kind == "scale" and n in (1, len(f.choices)):
-        return f"{value} {f.low if n == 1 else f.high}"
-    return value
+    return f"{value} {f.end_label(n)}" if f.end_label(n) else value
 
 
 def option_tooltip(f: Field, n: int, value: str) -> str:

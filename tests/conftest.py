@@ -26,20 +26,46 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 WIDTHS = {"phone": 390, "desktop": 1280}
 
 
-def build_site(out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    """Run a strict build; the caller decides what a failure means."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-                           "-f", str(config), "-d", str(out)],
-                          cwd=ROOT, capture_output=True, text=True)
+ENGINES = ("mkdocs", "zensical")
+
+
+def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """Run a strict build; the caller decides what a failure means. MkDocs runs as anyone
+    would run it (`mkdocs build --strict`, the thin hook stages and finishes); Zensical through
+    bin/build's pipeline (it has no hooks)."""
+    if engine == "mkdocs":
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(out)]
+    else:
+        command = [sys.executable, "-m", "tools.build", "--engine", engine, "--config", str(config),
+                   "--site-dir", str(out)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+
+
+_BUILT: dict[str, Path] = {}
+
+
+def built_site(engine: str, tmp_path_factory) -> Path:
+    """The site built by `engine`, built once per session."""
+    if engine not in _BUILT:
+        out = tmp_path_factory.mktemp(f"site-{engine}")
+        result = build_site(out, engine=engine)
+        if result.returncode != 0:
+            pytest.fail(f"{engine} build --strict failed:\n{result.stderr[-4000:]}", pytrace=False)
+        _BUILT[engine] = out
+    return _BUILT[engine]
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = build_site(out)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}", pytrace=False)
-    return out
+def site_dir(request, tmp_path_factory) -> Path:
+    """The built site: MkDocs + Material, or the engine a test marked `engines` is run with."""
+    return built_site(getattr(request, "param", "mkdocs"), tmp_path_factory)
+
+
+def pytest_generate_tests(metafunc):
+    # @pytest.mark.engines: the test runs on the site built by each engine (the HTML tier that
+    # must hold whichever engine built the site: links, structure, contract, CSP, weights).
+    if metafunc.definition.get_closest_marker("engines") and "site_dir" in metafunc.fixturenames:
+        metafunc.parametrize("site_dir", ENGINES, indirect=True, scope="session")
 
 
 def is_redirect_stub(html: str) -> bool:
@@ -140,6 +166,10 @@ def open_page(browser, base_url):
     yield _open
     for context in contexts:
         context.close()
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "engines: runs on the MkDocs build and on the Zensical build")
 
 
 def pytest_collection_modifyitems(items):

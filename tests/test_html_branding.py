@@ -21,14 +21,21 @@ SAMPLE = {
 STEP_PAGES = ["reflect/", "respond/", "reconnect/", "move-forward/"]
 
 
-def branded_config(tmp_path: Path, brand: dict) -> Path:
-    return write_variant(tmp_path / "mkdocs.yml", lambda config: config["extra"].update(brand=brand))
+SITE_NAME = "Example Careers Guide"   # mkdocs.yml site_name: the brand's name in every output
+
+
+def branded_config(tmp_path: Path, brand: dict, site_name: str | None = None) -> Path:
+    def change(config):
+        config["extra"].update(brand=brand)
+        if site_name:
+            config["site_name"] = site_name
+    return write_variant(tmp_path / "mkdocs.yml", change)
 
 
 @pytest.fixture(scope="module")
 def branded_site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("branded")
-    result = build_site(tmp / "site", branded_config(tmp, SAMPLE))
+    result = build_site(tmp / "site", branded_config(tmp, SAMPLE, SITE_NAME))
     assert result.returncode == 0, result.stderr[-3000:]
     return tmp / "site"
 
@@ -92,6 +99,28 @@ def test_branding_messages():
     assert check(SAMPLE, ROOT / "docs") == []
 
 
+def test_reply_pages_carry_the_brand(branded_site):
+    page = read(branded_site, "replies/thank-you-for-feedback/")
+    assert page.find("link", href="../../assets/brand.css") is not None
+    assert page.select_one("footer .brand-footer").get_text(strip=True) == SAMPLE["footer_text"]
+    # reply.css takes its accent from the site's primary colour, which brand.css sets.
+    css = (branded_site / "assets/reply.css").read_text("utf-8")
+    assert "--reply-accent: var(--md-primary-fg-color);" in css
+    assert "#00695c" not in css
+
+
+def test_the_offline_bundle_carries_the_brand(tmp_path_factory):
+    from tools.offline_bundle import build
+    out = tmp_path_factory.mktemp("branded-offline") / "after-the-no"
+    build(out, lambda config: config["extra"].update(brand=SAMPLE))
+    home = soup((out / "index.html").read_text("utf-8"))
+    assert home.select_one("footer .brand-footer").get_text(strip=True) == SAMPLE["footer_text"]
+    assert home.find("link", href="assets/brand.css") is not None
+    assert (out / "assets/brand.css").read_text("utf-8") == brand_css("#00467f")
+    reply = soup((out / "replies/thank-you-for-feedback.html").read_text("utf-8"))
+    assert reply.select_one("footer a.brand-contact-footer")["href"] == SAMPLE["contact_url"]
+
+
 def test_brand_colour_reaches_the_downloads(branded_site):
     import zipfile
 
@@ -102,3 +131,33 @@ def test_brand_colour_reaches_the_downloads(branded_site):
         assert odt.read("styles.xml").decode().count('fo:color="#00467f"') == 2   # both heading levels
     with zipfile.ZipFile(branded_site / "downloads/follow-up-plan.docx") as docx:
         assert docx.read("word/styles.xml").decode().count('w:color w:val="00467F"') == 2
+
+
+def test_the_brand_name_reaches_the_pdf_word_opendocument_files_and_the_pack_cover(branded_site):
+    import zipfile
+
+    from after_the_no.worksheet_model import load_worksheets
+    from pypdf import PdfReader
+    pdf = PdfReader(branded_site / "downloads/follow-up-plan-a4.pdf")
+    assert f"Follow-up plan · {SITE_NAME} · https://after-the-no.example.org/worksheets/follow-up-plan/" \
+        in pdf.pages[0].extract_text()
+    assert pdf.metadata["/Author"] == SITE_NAME
+    with zipfile.ZipFile(branded_site / "downloads/follow-up-plan.docx") as docx:
+        assert f"<dc:creator>{SITE_NAME}</dc:creator>" in docx.read("docProps/core.xml").decode()
+    with zipfile.ZipFile(branded_site / "downloads/follow-up-plan.odt") as odt:
+        assert f"<meta:initial-creator>{SITE_NAME}</meta:initial-creator>" in odt.read("meta.xml").decode()
+    pack = PdfReader(branded_site / "downloads/after-the-no-pack-a4.pdf")
+    cover = pack.pages[0].extract_text().splitlines()
+    assert cover[0] == SITE_NAME
+    sheets = load_worksheets(ROOT)
+    assert [line for line in cover if line.endswith("minutes)")] == [f"{s.title}  ({s.minutes} minutes)" for s in sheets]
+    assert pack.metadata["/Title"] == f"{SITE_NAME}: worksheet pack"
+    page = read(branded_site, "reflect/")
+    assert page.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == SITE_NAME
+
+
+def test_the_default_downloads_name_after_the_no(site_dir):
+    from pypdf import PdfReader
+    assert PdfReader(site_dir / "downloads/follow-up-plan-a4.pdf").metadata["/Author"] == "After the No"
+    assert PdfReader(site_dir / "downloads/after-the-no-pack-a4.pdf").pages[0].extract_text().splitlines()[0] \
+        == "After the No"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from after_the_no.url_contract import Entry, broken, load_contract
@@ -12,15 +13,18 @@ from conftest import ROOT, build_site
 CONTRACT = ROOT / "published-urls.yml"
 
 
+@pytest.mark.engines
 def test_every_published_url_and_anchor_resolves(site_dir):
     assert broken(site_dir, load_contract(CONTRACT)) == []
 
 
+@pytest.mark.engines
 def test_contract_lists_every_built_page(html_pages):
     contracted = {entry.url for entry in load_contract(CONTRACT)}
     assert {"/" + url for url in html_pages} - contracted == set()
 
 
+@pytest.mark.engines
 def test_every_point_of_the_article_maps_to_an_existing_anchor(site_dir):
     points = yaml.safe_load((ROOT / "advice-map.yml").read_text("utf-8"))
     assert len(points) >= 20

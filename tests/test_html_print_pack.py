@@ -41,6 +41,7 @@ def test_pack_fields_are_every_question_under_its_worksheet(site_dir, paper):
     assert top_level == expected
 
 
+@pytest.mark.engines
 @pytest.mark.parametrize("url", ["advisers/", "worksheets/"])
 def test_pack_is_linked_with_its_size(html_pages, site_dir, url):
     links = soup(html_pages[url]).select("article a[href*='after-the-no-pack-']")

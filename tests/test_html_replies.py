@@ -1,6 +1,8 @@
 """Reply examples in the built site, read as HTML (what a person sees without JavaScript)."""
 from __future__ import annotations
 
+import pytest
+
 import json
 from urllib.parse import urljoin
 
@@ -13,6 +15,7 @@ def article(html: str):
     return soup(html).select_one("article.md-content__inner")
 
 
+@pytest.mark.engines
 def test_every_reply_page_is_built(html_pages):
     assert {f"replies/{slug}/" for slug in SLUGS} <= set(html_pages)
 
@@ -81,6 +84,7 @@ def test_each_reply_links_to_its_moment_in_the_guide_and_back_to_the_index(html_
         assert "../" in links, slug
 
 
+@pytest.mark.engines
 def test_the_index_lists_every_example_with_when_to_use_it(html_pages):
     page = article(html_pages["replies/"])
     items = page.select(".reply-list li")

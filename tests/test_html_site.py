@@ -15,10 +15,12 @@ EXPECTED_PAGES = {"", "reflect/", "respond/", "reconnect/", "move-forward/", "ad
                   "worksheets/", "replies/"}
 
 
+@pytest.mark.engines
 def test_every_guide_page_is_built(html_pages):
     assert EXPECTED_PAGES <= set(html_pages)
 
 
+@pytest.mark.engines
 def test_every_internal_link_and_anchor_resolves(site_dir, html_pages):
     broken = []
     ids_cache: dict = {}
@@ -42,6 +44,7 @@ def test_every_internal_link_and_anchor_resolves(site_dir, html_pages):
     assert broken == []
 
 
+@pytest.mark.engines
 def test_every_page_has_one_h1_lang_title_description_canonical(html_pages):
     problems = []
     for url, html in html_pages.items():
@@ -59,6 +62,7 @@ def test_every_page_has_one_h1_lang_title_description_canonical(html_pages):
     assert problems == []
 
 
+@pytest.mark.engines
 def test_titles_and_descriptions_are_unique(html_pages):
     titles = Counter(soup(h).title.get_text(strip=True) for h in html_pages.values())
     descriptions = Counter(soup(h).find("meta", attrs={"name": "description"})["content"]
@@ -67,6 +71,7 @@ def test_titles_and_descriptions_are_unique(html_pages):
     assert [d for d, n in descriptions.items() if n > 1] == []
 
 
+@pytest.mark.engines
 def test_no_skipped_heading_levels(html_pages):
     problems = []
     for url, html in html_pages.items():
@@ -79,6 +84,7 @@ def test_no_skipped_heading_levels(html_pages):
     assert problems == []
 
 
+@pytest.mark.engines
 def test_every_image_has_alt_text(html_pages):
     missing = [f"/{url}: {img.get('src')}" for url, html in html_pages.items()
                for img in soup(html).find_all("img") if img.get("alt") is None]
@@ -95,12 +101,14 @@ def test_home_illustration_is_an_accessible_inline_svg(html_pages):
     assert svg.find("title").get_text() == "Four steps on one path"
 
 
+@pytest.mark.engines
 def test_pages_fetch_nothing_from_other_hosts(html_pages):
     offhost = [f"/{url}: {u}" for url, html in html_pages.items()
                for u in fetched_urls(soup(html)) if is_offhost(u)]
     assert offhost == []
 
 
+@pytest.mark.engines
 def test_no_script_blocks_the_parser(site_dir):
     """Every external script is deferred (Material's bundle by html_fixes, ours as modules), so
     the first paint never waits for JavaScript; only small inline scripts run in place."""
@@ -109,12 +117,14 @@ def test_no_script_blocks_the_parser(site_dir):
             assert script.has_attr("defer") or script.get("type") == "module", f"{path.name}: {script}"
 
 
+@pytest.mark.engines
 def test_stylesheets_import_nothing_from_other_hosts(site_dir):
     offhost = [f"{css.relative_to(site_dir)}: {u}" for css in site_dir.rglob("*.css")
                for u in css_urls(css.read_text("utf-8")) if is_offhost(u)]
     assert offhost == []
 
 
+@pytest.mark.engines
 def test_system_fonts_only(html_pages):
     for url, html in html_pages.items():
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, url
@@ -122,6 +132,7 @@ def test_system_fonts_only(html_pages):
 
 @pytest.mark.parametrize("needle", ["google-analytics", "googletagmanager", "gtag(", "cdn.jsdelivr",
                                     "unpkg.com", "cdnjs"])
+@pytest.mark.engines
 def test_no_analytics_or_cdn(html_pages, needle):
     assert [url for url, html in html_pages.items() if needle in html] == []
 

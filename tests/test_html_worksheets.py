@@ -54,6 +54,7 @@ def test_ids_never_collide_with_the_rest_of_the_page(html_pages, slug):
     assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
 
 
+@pytest.mark.engines
 @pytest.mark.parametrize("slug", SLUGS)
 def test_download_links_resolve_and_state_their_size(html_pages, site_dir, slug):
     links = page(html_pages, slug).select("#download + ul a")
@@ -110,6 +111,7 @@ def test_nothing_is_written_into_docs():
     assert not (ROOT / "docs" / "downloads").exists()
 
 
+@pytest.mark.engines
 def test_index_lists_every_worksheet_with_its_time(html_pages):
     html = BeautifulSoup(html_pages["worksheets/"], "html.parser")
     items = [li.get_text(" ", strip=True) for li in html.select("article ul li")]
@@ -137,7 +139,8 @@ def test_a_bad_worksheet_stops_the_build(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
     (project / "docs").symlink_to(ROOT / "docs")
-    shutil.copytree(ROOT / "overrides", project / "overrides")  # the hook reads worksheets/ beside itself
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "hooks", project / "hooks")  # the hook reads worksheets/ beside itself
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "worksheets").mkdir()
     shutil.copy(FIXTURES / "worksheets" / "unknown-kind.yml", project / "worksheets" / "follow-up-plan.yml")
@@ -159,6 +162,7 @@ def test_a_site_name_the_pdf_font_cannot_show_stops_the_build(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.engines
 def test_worksheet_code_stays_within_its_budget(site_dir):
     budget = budgets()["own_assets"]["worksheet"]["budget_kb"] * KB
     sizes = [(site_dir / "assets" / name).stat().st_size for name in ("worksheet.js", "worksheet.css")]

@@ -1,15 +1,13 @@
 """Reply examples in plain Python: the real files, validation messages, fill, tone rules, the hook."""
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-from after_the_no import replies
+from after_the_no import pipeline, replies
 from after_the_no.definitions import DefinitionError
 from reply_support import LONG_VALUES, REPLIES, ROOT, SAMPLE_VALUES, SLUGS, TONE_SAMPLES, library
 
@@ -450,37 +448,22 @@ def test_tone_rule_ids_are_unique(tmp_path):
         "replies/tone-rules.yml:7: rules[1].id: 'but-i' is also used by rules[0]"
 
 
-# ---------------------------------------------------------------- the hook
+# ---------------------------------------------------------------- the build's staging step
 
 
-def load_hook():
-    spec = importlib.util.spec_from_file_location("replies_hook", ROOT / "overrides/hooks/replies.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    return hook
-
-
-def test_the_hook_stops_the_build_with_every_problem(tmp_path, monkeypatch):
+def test_staging_stops_the_build_with_every_problem(tmp_path):
     problems(tmp_path, GOOD.replace("title: Say thanks\n", ""))
-    hook = load_hook()
-    monkeypatch.setattr(hook, "_ROOT", tmp_path)
-    with pytest.raises(PluginError) as error:
-        hook.on_config({})
+    with pytest.raises(pipeline.BuildError) as error:
+        pipeline.load_library(tmp_path)
     assert str(error.value) == "replies/say-thanks.yml:1: title: missing (required)"
 
 
-def test_the_hook_fills_the_index_and_needs_its_marker():
-    hook = load_hook()
-    hook.on_config({})
-
-    class Page:
-        class file:
-            src_uri = "replies/index.md"
-
-    assert hook.on_page_markdown("# Replies\n\n<!-- reply-list -->\n", Page, {}, None) == \
+def test_staging_fills_the_index_and_needs_its_marker():
+    ctx = pipeline.Context(ROOT, {}, [], pipeline.load_library(ROOT), {}, [])
+    assert pipeline.expand_markers(ctx, "replies/index.md", "# Replies\n\n<!-- reply-list -->\n") == \
         "# Replies\n\n" + replies.index_markdown(library().replies) + "\n"
-    with pytest.raises(PluginError) as error:
-        hook.on_page_markdown("# Replies\n", Page, {}, None)
+    with pytest.raises(pipeline.BuildError) as error:
+        pipeline.expand_markers(ctx, "replies/index.md", "# Replies\n")
     assert str(error.value) == \
         "docs/replies/index.md: the marker <!-- reply-list --> is missing; the list of replies goes there"
 

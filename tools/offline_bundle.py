@@ -20,6 +20,7 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Callable
 
 from tools.derived_config import ROOT, write_variant
 
@@ -41,10 +42,16 @@ def offline_config(config: dict) -> None:
     config["extra"]["classic_scripts"] = True  # overrides/main.html then drops type="module"
 
 
-def build(out_dir: Path) -> list[str]:
-    """Build the offline site into out_dir; returns the scripts turned classic."""
+def build(out_dir: Path, change: Callable[[dict], None] | None = None) -> list[str]:
+    """Build the offline site into out_dir; returns the scripts turned classic. change(config)
+    may alter the config first (a test builds a branded copy)."""
+    def variant(config: dict) -> None:
+        offline_config(config)
+        if change:
+            change(config)
+
     with tempfile.TemporaryDirectory() as tmp:
-        config = write_variant(Path(tmp) / "mkdocs.yml", offline_config)
+        config = write_variant(Path(tmp) / "mkdocs.yml", variant)
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q",
                         "-f", str(config), "-d", str(out_dir)], check=True, env=env, cwd=ROOT)

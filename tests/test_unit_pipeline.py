@@ -1,0 +1,61 @@
+"""The staging step's size cache: sizes of an earlier build with the same inputs let the pages
+with download links be written before the files are ready, and a size that does not match
+the new file stops the build."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from after_the_no import pipeline
+from after_the_no.worksheet_downloads import planned
+from after_the_no.worksheet_model import load_worksheets
+from conftest import ROOT
+
+
+def test_a_cached_size_that_does_not_match_the_file_stops_the_build(tmp_path, monkeypatch):
+    per_sheet, packs = planned(load_worksheets(ROOT))
+    paths = [o.path for outputs in per_sheet.values() for o in outputs] + [p.path for p in packs]
+    saved = []
+    monkeypatch.setattr(pipeline, "read_size_cache", lambda root, key: {path: 1024 for path in paths})
+    monkeypatch.setattr(pipeline, "write_size_cache", lambda root, key, sizes: saved.append((key, sizes)))
+    staging = pipeline.begin_stage(tmp_path / "stage")
+    assert staging.sizes_known and staging.pending_pages == []
+    # Written before any file is rendered, with the cached sizes.
+    page = (tmp_path / "stage/docs/worksheets/follow-up-plan.md").read_text("utf-8")
+    assert "- [PDF, A4, 1 KB](../downloads/follow-up-plan-a4.pdf)" in page
+    with pytest.raises(pipeline.BuildError) as error:
+        staging.complete()
+    assert str(error.value) == ("downloads: a file's size differs from the last build with the same inputs "
+                                "(the size cache is cleared now): run the build again")
+    assert saved == [("", {})]
+
+
+def test_without_a_cache_the_pages_wait_for_the_files_and_the_sizes_are_kept(tmp_path, monkeypatch):
+    saved = []
+    monkeypatch.setattr(pipeline, "read_size_cache", lambda root, key: None)
+    monkeypatch.setattr(pipeline, "write_size_cache", lambda root, key, sizes: saved.append((key, sizes)))
+    staging = pipeline.begin_stage(tmp_path / "stage")
+    assert staging.sizes_known is None
+    assert "worksheets/follow-up-plan.md" in staging.pending_pages and "advisers.md" in staging.pending_pages
+    assert not (tmp_path / "stage/docs/worksheets/follow-up-plan.md").exists()
+    staged = staging.complete()
+    size = (staged.docs / "downloads/follow-up-plan-a4.pdf").stat().st_size
+    assert f"- [PDF, A4, {max(1, round(size / 1024))} KB](../downloads/follow-up-plan-a4.pdf)" in \
+        (staged.docs / "worksheets/follow-up-plan.md").read_text("utf-8")
+    assert saved[0][0] == pipeline.downloads_key(ROOT, pipeline.read_config(ROOT / "mkdocs.yml"))
+    assert saved[0][1]["downloads/follow-up-plan-a4.pdf"] == size
+
+
+def test_the_cache_key_changes_with_every_input(tmp_path):
+    shutil.copytree(ROOT / "worksheets", tmp_path / "worksheets")
+    config = pipeline.read_config(ROOT / "mkdocs.yml")
+    key = pipeline.downloads_key(tmp_path, config)
+    assert pipeline.downloads_key(tmp_path, config) == key
+    assert pipeline.downloads_key(tmp_path, {**config, "site_name": "Example Careers Guide"}) != key
+    assert pipeline.downloads_key(tmp_path, {**config, "site_url": "https://careers.example.ac.uk/"}) != key
+    branded = {**config, "extra": {**config["extra"], "brand": {"primary_colour": "#00467f"}}}
+    assert pipeline.downloads_key(tmp_path, branded) != key
+    sheet = tmp_path / "worksheets/follow-up-plan.yml"
+    sheet.write_text(sheet.read_text("utf-8").replace("Follow-up plan", "Follow-up plan 2", 1), "utf-8")
+    assert pipeline.downloads_key(tmp_path, config) != key
