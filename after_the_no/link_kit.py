@@ -21,7 +21,7 @@ def render(entries: list[Entry], site_url: str, source_of: Callable[[str], str])
     for entry in entries:
         source = source_of(entry.url)
         out.append(f"### {entry.about.rstrip('.')} {{#{heading_id(entry.url)}}}\n")
-        out.append('<div class="link-kit" markdown>\n')
+        out.append('<div class="link-kit" data-module="link-kit" markdown>\n')
         rows = [("", "The whole page.")] + list(entry.anchors.items())
         for anchor, about in rows:
             fragment = f"#{anchor}" if anchor else ""

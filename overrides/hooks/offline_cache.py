@@ -1,0 +1,23 @@
+"""Write the web app manifest and the service worker into the built site: neither into the file://
+offline bundle, where service workers cannot run, nor the worker while `mkdocs serve` rebuilds on
+change (a cached copy would hide each edit until the second reload)."""
+from pathlib import Path
+
+from after_the_no import offline_cache
+
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+def on_post_build(config):
+    if config.extra.get("classic_scripts"):
+        return
+    colour = (config.extra.get("brand") or {}).get("primary_colour") or ""
+    site = Path(config.site_dir)
+    for name, text in offline_cache.render(site, config.site_name, config.site_description or "", colour).items():
+        if not (_serving and name == offline_cache.WORKER):
+            (site / name).write_text(text, encoding="utf-8")
