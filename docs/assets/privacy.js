@@ -49,13 +49,14 @@ createAll("forget", (root) => {
   });
   no.addEventListener("click", () => { close(); ask.focus(); });
   yes.addEventListener("click", async () => {
-    kept = { storage: snapshot(), offline: await hasOffline() };
+    kept = { storage: snapshot(), offline: false };
     replaceAll();
-    await forgetOffline();
     close();
     announce(message, "Everything this site kept in this browser is deleted. You can undo this until you leave this page.");
     undo.hidden = false;
     undo.focus();
+    kept.offline = await hasOffline();
+    await forgetOffline();
   });
   undo.addEventListener("click", () => {
     if (!kept) return;
