@@ -87,11 +87,17 @@ const PREFIX = `after-the-no:offline:${{self.registration.scope}}:`;
 const CACHE = PREFIX + {json.dumps(version_hash)};
 const FILES = {json.dumps(urls, indent=0)};
 
+// cache: "reload" skips the browser's HTTP cache, so a new version never stores old files.
+const fill = () => caches.open(CACHE)
+  .then((cache) => cache.addAll(FILES.map((url) => new Request(url, {{ cache: "reload" }}))));
+
 self.addEventListener("install", (event) => {{
-  // cache: "reload" skips the browser's HTTP cache, so a new version never stores old files.
-  event.waitUntil(caches.open(CACHE)
-    .then((cache) => cache.addAll(FILES.map((url) => new Request(url, {{ cache: "reload" }}))))
-    .then(() => self.skipWaiting()));
+  event.waitUntil(fill().then(() => self.skipWaiting()));
+}});
+
+// "Forget everything" deleted the copy and its undo asks for it back (docs/assets/enhance.js).
+self.addEventListener("message", (event) => {{
+  if (event.data === "cache") event.waitUntil(fill());
 }});
 
 self.addEventListener("activate", (event) => {{

@@ -130,8 +130,10 @@ export async function forgetOffline() {
   } catch { /* file:// or blocked: there is no offline copy */ }
 }
 
+/** Make the offline copy again (the undo of forgetting it). */
 export function keepOffline() {
-  navigator.serviceWorker?.register(worker()).catch(() => {});
+  navigator.serviceWorker?.register(worker())
+    .then((r) => (r.active || r.waiting || r.installing)?.postMessage("cache")).catch(() => {});
 }
 
 // --- the save choice and its status line ---------------------------------------------------
