@@ -2,7 +2,7 @@
 // Frontend's createAll: start every [data-module] root once, each in its own try/catch; keep
 // browser storage behind the person's save choice; download a file; copy with a fallback;
 // speak in a live region. Nothing here sends anything anywhere. The offline bundle inlines this
-// file into each classic script, so it imports nothing and uses no import.meta.
+// file into each classic script, so it imports nothing and never asks for its own URL.
 
 export const PREFIX = "after-the-no:";
 export const CHOICE_KEY = `${PREFIX}save`;  // "yes" | "no"; absent until the person chooses
