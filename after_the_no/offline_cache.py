@@ -27,6 +27,20 @@ DEFAULT_COLOUR = "#00695c"
 # a developer's tools ask for them).
 SKIPPED_NAMES = {"_headers", WORKER}
 SKIPPED_SUFFIXES = (".map",)
+# Material's search worker loads lunr's language support (about 1 MB in all) only for a search
+# language other than English: cache the files for the site's languages, not the others.
+LUNR = "assets/javascripts/lunr/"
+LUNR_EXTRA = {"ja": ["tinyseg.js"], "th": ["wordcut.js"]}
+
+
+def lunr_files(languages) -> set[str]:
+    other = [lang for lang in languages if lang != "en"]
+    if not other:
+        return set()
+    files = {"min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"}
+    for lang in other:
+        files |= {f"min/lunr.{lang}.min.js", *LUNR_EXTRA.get(lang, [])}
+    return {LUNR + f for f in files}
 
 
 def manifest(site_name: str, description: str, primary_colour: str = "") -> str:
@@ -48,13 +62,17 @@ def manifest(site_name: str, description: str, primary_colour: str = "") -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def cached_urls(site_dir: Path) -> list[str]:
+def cached_urls(site_dir: Path, languages: tuple[str, ...] = ("en",)) -> list[str]:
     """Every file of the built site a browser may ask for, as URLs relative to the site root
-    (a page as its folder URL: "reflect/", the home page as "./"), sorted."""
+    (a page as its folder URL: "reflect/", the home page as "./"), sorted. `languages` are the
+    search languages: lunr's support for the others is left out."""
     urls = []
+    lunr = lunr_files(languages)
     for path in sorted(site_dir.rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
         if not path.is_file() or rel in SKIPPED_NAMES or rel.endswith(SKIPPED_SUFFIXES):
+            continue
+        if rel.startswith(LUNR) and rel not in lunr:
             continue
         if rel == "index.html":
             rel = "./"
@@ -125,9 +143,10 @@ self.addEventListener("fetch", (event) => {{
 """
 
 
-def render(site_dir: Path, site_name: str, description: str, primary_colour: str = "") -> dict[str, str]:
+def render(site_dir: Path, site_name: str, description: str, primary_colour: str = "",
+           languages: tuple[str, ...] = ("en",)) -> dict[str, str]:
     """{file name: text} for the manifest and the service worker of the built site in site_dir."""
     files = {MANIFEST: manifest(site_name, description, primary_colour)}
-    urls = sorted(set(cached_urls(site_dir)) | {MANIFEST})
+    urls = sorted(set(cached_urls(site_dir, languages)) | {MANIFEST})
     files[WORKER] = service_worker(urls, version(site_dir, urls, files))
     return files

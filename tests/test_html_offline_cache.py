@@ -5,6 +5,7 @@ import json
 from urllib.parse import urljoin
 
 from after_the_no import offline_cache
+from quality_support import KB, budgets
 from site_support import soup
 
 
@@ -33,3 +34,11 @@ def test_every_page_links_the_manifest_the_worker_and_forget_everything(html_pag
             == "/assets/offline.js", url
         forget = page.select_one(".md-copyright a[href$='#forget-everything']")
         assert forget and at(forget["href"]) == "/about/#forget-everything", url
+
+
+def test_the_offline_copy_is_within_its_budget(site_dir):
+    total = sum((site_dir / ("index.html" if u == "./" else u + "index.html" if u.endswith("/") else u)).stat().st_size
+                for u in offline_cache.cached_urls(site_dir))
+    budget = budgets()["offline_cache"]["budget_kb"]
+    print(f"offline copy: {total / KB:.0f} kB of {budget} kB")
+    assert total <= budget * KB

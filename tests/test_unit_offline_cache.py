@@ -32,6 +32,18 @@ def test_every_file_is_cached_except_headers_worker_and_source_maps(tmp_path):
         "./", "404.html", "assets/site.css", "downloads/a.pdf", "reflect/"]
 
 
+def test_lunr_language_support_is_cached_only_for_the_search_languages(tmp_path):
+    lunr = tmp_path / "assets/javascripts/lunr"
+    for rel in ["min/lunr.de.min.js", "min/lunr.ja.min.js", "min/lunr.stemmer.support.min.js",
+                "min/lunr.multi.min.js", "tinyseg.js", "wordcut.js"]:
+        (lunr / rel).parent.mkdir(parents=True, exist_ok=True)
+        (lunr / rel).write_text("x", encoding="utf-8")
+    assert offline_cache.cached_urls(tmp_path) == []
+    assert offline_cache.cached_urls(tmp_path, ("en", "ja")) == [
+        "assets/javascripts/lunr/min/lunr.ja.min.js", "assets/javascripts/lunr/min/lunr.multi.min.js",
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/tinyseg.js"]
+
+
 def test_the_version_changes_when_any_file_changes_and_only_then(tmp_path):
     site = small_site(tmp_path)
     first = offline_cache.render(site, "After the No", "x")

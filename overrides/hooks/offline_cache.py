@@ -17,7 +17,10 @@ def on_post_build(config):
     if config.extra.get("classic_scripts"):
         return
     colour = (config.extra.get("brand") or {}).get("primary_colour") or ""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    languages = tuple((search.config.get("lang") if search else None) or [config.theme["language"]])
     site = Path(config.site_dir)
-    for name, text in offline_cache.render(site, config.site_name, config.site_description or "", colour).items():
+    files = offline_cache.render(site, config.site_name, config.site_description or "", colour, languages)
+    for name, text in files.items():
         if not (_serving and name == offline_cache.WORKER):
             (site / name).write_text(text, encoding="utf-8")
