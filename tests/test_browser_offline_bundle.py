@@ -3,6 +3,7 @@ and a worksheet that keeps its answers."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tools.offline_bundle import build, classic_script
 
@@ -93,8 +94,8 @@ def test_forget_everything_works_from_disk(bundle, file_page):
     file_page.get_by_role("button", name="Save my answers on this device").click()
     file_page.goto((bundle / "about.html").as_uri())
     file_page.get_by_role("button", name="Forget everything", exact=True).click()
-    assert file_page.locator(".forget-list li").all_text_contents() == [
-        "Your answers to 1 worksheet: Momentum plan.", "Your choice about saving answers on this device."]
+    expect(file_page.locator(".forget-list li")).to_have_text([
+        "Your answers to 1 worksheet: Momentum plan.", "Your choice about saving answers on this device."])
     file_page.get_by_role("button", name="Yes, forget everything").click()
     assert file_page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('after-the-no:'))") == []
     assert file_page.errors == []

@@ -149,6 +149,7 @@ export const STATUS = {
   no: "Not saving: your answers go when you close this tab",
   ask: "Not saved on this device yet: choose below. Until then your answers stay in this tab only.",
 };
+const ASK = "Keep your answers on this device? On a shared computer, choose not to: then nothing stays after you close this tab.";
 let asked = false;  // one choice box open on a page at a time
 
 /** The status line (in `status`, a role=status element) and the save choice after it.
@@ -173,7 +174,6 @@ export function saveChoice(status, blockedText) {
     if (status.textContent !== text) status.textContent = text;  // unchanged text is not re-announced
     status.classList.toggle("save-warning", now === "blocked" || failed);
     change.hidden = now === "blocked" || !box.hidden;
-    change.setAttribute("aria-expanded", String(!box.hidden));
   };
   const open = (text) => {
     if (asked) return;
@@ -183,7 +183,7 @@ export function saveChoice(status, blockedText) {
     refresh();
   };
   const close = () => { box.hidden = true; asked = false; };
-  change.addEventListener("click", () => { open("Keep your answers on this device? On a shared computer, choose not to: then nothing stays after you close this tab."); yes.focus(); });
+  change.addEventListener("click", () => { open(ASK); yes.focus(); });
   yes.addEventListener("click", () => { close(); choose("yes"); change.focus(); });
   no.addEventListener("click", () => {
     const hadSaved = choice() !== "no" && (() => { try { return savedBefore(); } catch { return false; } })();
@@ -208,7 +208,7 @@ export function saveChoice(status, blockedText) {
   return {
     typed(ok = true) {
       failed = !ok;
-      if (choice() === null && saving() !== "blocked") open("Keep your answers on this device? On a shared computer, choose not to: then nothing stays after you close this tab.");
+      if (choice() === null && saving() !== "blocked") open(ASK);
       refresh();
     },
   };

@@ -14,7 +14,7 @@
 //     which only points things out and never stops anything.
 // The matching (fill, normalise, toneCheck) is the same as in after_the_no/replies.py.
 
-import { PREFIX, announce, copy as copyOrSelect, createAll, download, read, saveChoice, write } from "./enhance.js";
+import { PREFIX, announce, copy as copyOrSelect, createAll, download, read, saveChoice, saving, write } from "./enhance.js";
 
 export const STORAGE_KEY = `${PREFIX}reply-fields`;
 const NOT_SAVING = "This browser is not saving your details, so you will need to type them again on the next example.";
@@ -166,8 +166,7 @@ function enhance(root, index, toneRules) {
   const storageNote = el("p", { class: "reply-storage-note", role: "status" });
   const forgetButton = el("button", { type: "button", class: "reply-button reply-button--quiet",
                                       text: "Forget my details" });
-  const storage = el("div", { class: "reply-storage" }, storageNote, forgetButton);
-  fieldSet.append(storage);
+  fieldSet.append(el("div", { class: "reply-storage" }, storageNote, forgetButton));
 
   // --- the preview
   const previewHeading = el("h3", { id: id("preview-heading"), class: "reply-preview-heading", text: "Your message" });
@@ -313,7 +312,8 @@ function enhance(root, index, toneRules) {
       inputs[p.name].value = "";
     }
     render();
-    say(write(STORAGE_KEY, null) ? "Your details are cleared from this device." : "Your details are cleared from this page.");
+    const where = !write(STORAGE_KEY, null) ? "page" : saving() === "yes" ? "device" : "tab";
+    say(`Your details are cleared from this ${where}.`);
   });
 
   async function copy(text, box, what, done) {
