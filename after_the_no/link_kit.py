@@ -21,7 +21,9 @@ def render(entries: list[Entry], site_url: str, source_of: Callable[[str], str])
     for entry in entries:
         source = source_of(entry.url)
         out.append(f"### {entry.about.rstrip('.')} {{#{heading_id(entry.url)}}}\n")
-        out.append('<div class="link-kit" data-module="link-kit" markdown>\n')
+        # The addresses are for copying, not finding: they stay out of the search index, which
+        # every page loads on first visit.
+        out.append('<div class="link-kit" data-module="link-kit" markdown data-search-exclude>\n')
         rows = [("", "The whole page.")] + list(entry.anchors.items())
         for anchor, about in rows:
             fragment = f"#{anchor}" if anchor else ""

@@ -1,8 +1,13 @@
-"""The print pack: one PDF (A4 or US Letter) with a cover page and every worksheet.
+"""The print pack: one tagged PDF (A4 or US Letter) with a cover page and every worksheet.
 
 Drawn on one canvas by the same code as each worksheet's own PDF. Each worksheet's fields are
 placed under a parent field named by its slug, so the pack stays fillable and two worksheets'
-question ids can never collide (`feedback-log.job-1`).
+question ids can never collide (`feedback-log.job-1`). Each worksheet is a `Sect` of the
+structure tree, after the cover (H1, paragraphs, and its contents as a list).
+
+The cover lists each worksheet's first page, so it needs the page counts before it is drawn:
+the build passes those of the worksheets' own PDFs (same drawing code, same pages); without
+them each worksheet is drawn once on a scratch canvas to count.
 """
 from __future__ import annotations
 
@@ -10,72 +15,78 @@ from io import BytesIO
 
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfgen.canvas import Canvas
 
+from after_the_no.pdf_font import drawable
+from after_the_no.pdf_tags import BOLD, FONT, TaggedCanvas, visual
+from after_the_no.worksheet_downloads import Brand
 from after_the_no.worksheet_model import Worksheet
-from after_the_no.worksheet_pdf import PAGE_SIZES, FieldGroup, draw_worksheet
+from after_the_no.worksheet_pdf import PAGE_SIZES, FieldGroup, draw_worksheet, render_pdf_pages
 
-ACCENT = colors.HexColor("#00695c")
 MARGIN = 56
-CONTENTS = "contents"   # the cover's list of worksheets, drawn once their first pages are known
 
 
-def build(paper: str, sheets: list[Worksheet], site_name: str, site_url: str) -> bytes:
+def build(paper: str, sheets: list[Worksheet], brand: Brand | str, site_url: str,
+          pages: list[int] | None = None) -> bytes:
+    brand = Brand(brand) if isinstance(brand, str) else brand
+    if pages is None:
+        pages = [render_pdf_pages(s, paper, site_url, brand)[1] for s in sheets]
+    starts = [2 + sum(pages[:i]) for i in range(len(sheets))]
     out = BytesIO()
-    c = Canvas(out, pagesize=PAGE_SIZES[paper], invariant=True)
-    c.setTitle(f"{site_name}: worksheet pack")
-    c.setAuthor(site_name)
-    contents_top = _cover(c, paper, site_name, site_url)
-    c.doForm(CONTENTS)   # defined below, after the worksheets (reportlab allows that)
+    c = TaggedCanvas(out, PAGE_SIZES[paper], f"{brand.name}: worksheet pack", brand.name,
+                     "Every worksheet, to print or fill in.")
+    _cover(c, paper, brand, site_url, sheets, starts)
     c.showPage()
-    starts = []
-    for sheet in sheets:
-        starts.append(c.getPageNumber())
+    for sheet, start in zip(sheets, starts):
+        assert c.getPageNumber() == start, (sheet.slug, c.getPageNumber(), start)
         c.bookmarkPage(sheet.slug)
-        c.addOutlineEntry(sheet.title, sheet.slug, level=0)
-        group = FieldGroup(c.acroForm, sheet.slug)
+        c.addOutlineEntry(drawable(sheet.title), sheet.slug, level=0)
+        group = FieldGroup(c.acroForm, sheet.slug, tooltip=sheet.title)
         c.acroForm.fields.append(group._ref)
-        draw_worksheet(c, sheet, paper, site_url, group)
+        draw_worksheet(c, sheet, paper, site_url, group, brand, c.tags.elem("Sect"))
         c.showPage()
-    c.beginForm(CONTENTS)
-    _contents(c, paper, sheets, starts, contents_top)
-    c.endForm()
     c.save()
     return out.getvalue()
 
 
-def _cover(c: Canvas, paper: str, site_name: str, site_url: str) -> float:
-    """Draw the cover's fixed text; return where the contents list starts."""
+def _line(c: TaggedCanvas, kind: str, text: str, font: str, size: float, x: float, y: float, parent=None,
+          right: bool = False) -> None:
+    """One tagged line of text (a new element of `kind`, or into the element given)."""
+    elem = c.tags.elem(kind, parent) if isinstance(kind, str) else kind
+    text = drawable(text)
+    shown = visual(text)
+    c.tags.begin(elem, actual=text if shown != text else "")
+    c.setFont(font, size)
+    (c.drawRightString if right else c.drawString)(x, y, shown)
+    c.tags.end()
+
+
+def _cover(c: TaggedCanvas, paper: str, brand: Brand, site_url: str, sheets: list[Worksheet],
+           starts: list[int]) -> None:
     width, height = PAGE_SIZES[paper]
     y = height - MARGIN - 30
-    c.setFillColor(ACCENT)
-    c.setFont("Helvetica-Bold", 28)
-    c.drawString(MARGIN, y, site_name)
+    c.setFillColor(colors.HexColor(brand.colour))
+    _line(c, "H1", brand.name, BOLD, 28, MARGIN, y)
     y -= 30
-    c.setFont("Helvetica", 16)
-    c.drawString(MARGIN, y, "Worksheets for after a job rejection")
+    _line(c, "P", "Worksheets for after a job rejection", FONT, 16, MARGIN, y)
     c.setFillColor(colors.black)
     y -= 44
-    intro = ("Four short worksheets to help you learn from an interview, take feedback well, "
+    intro = ("These short worksheets help you learn from an interview, take feedback well, "
              "stay in touch with the interviewer and keep going. Write on them, or fill them in "
              "on a computer: this PDF is fillable.")
-    c.setFont("Helvetica", 11)
-    for line in simpleSplit(intro, "Helvetica", 11, width - 2 * MARGIN):
+    paragraph = c.tags.elem("P")
+    c.tags.begin(paragraph)
+    c.setFont(FONT, 11)
+    for line in simpleSplit(intro, FONT, 11, width - 2 * MARGIN):
         c.drawString(MARGIN, y, line)
         y -= 15
+    c.tags.end()
     y -= 20
-    c.setFont("Helvetica-Bold", 13)
-    c.drawString(MARGIN, y, "In this pack")
-    c.setFont("Helvetica", 9)
-    c.drawString(MARGIN, MARGIN, f"{site_url}  ·  Content CC BY 4.0")
-    return y - 22
-
-
-def _contents(c: Canvas, paper: str, sheets: list[Worksheet], starts: list[int], y: float) -> None:
-    width = PAGE_SIZES[paper][0]
-    c.setFillColor(colors.black)
-    c.setFont("Helvetica", 11)
+    _line(c, "H2", "In this pack", BOLD, 13, MARGIN, y)
+    y -= 22
+    contents = c.tags.elem("L")
     for sheet, page in zip(sheets, starts):
-        c.drawString(MARGIN, y, f"{sheet.title}  ({sheet.minutes} minutes)")
-        c.drawRightString(width - MARGIN, y, f"page {page}")
+        body = c.tags.elem("LBody", c.tags.elem("LI", contents))
+        _line(c, body, f"{sheet.title}  ({sheet.minutes} minutes)", FONT, 11, MARGIN, y)
+        _line(c, body, f"page {page}", FONT, 11, width - MARGIN, y, right=True)
         y -= 18
+    _line(c, "P", f"{site_url}  ·  Content CC BY 4.0", FONT, 9, MARGIN, MARGIN)

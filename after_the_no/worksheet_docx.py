@@ -13,6 +13,7 @@ import zipfile
 from io import BytesIO
 from xml.sax.saxutils import escape
 
+from after_the_no.worksheet_downloads import Brand
 from after_the_no.worksheet_model import Field, Worksheet
 
 BOX = "\u2610"  # ☐
@@ -33,7 +34,7 @@ def _xml_text(text: str) -> str:
     return escape(NOT_XML.sub("", text))
 
 
-def render_docx(sheet: Worksheet, site_url: str = "") -> bytes:
+def render_docx(sheet: Worksheet, site_url: str = "", brand: Brand = Brand()) -> bytes:
     body = [_paragraph(sheet.title, style="Heading1"),
             _paragraph(sheet.intro),
             _paragraph(f"About {sheet.minutes} minutes. Online: {site_url}worksheets/{sheet.slug}/", small=True)]
@@ -43,7 +44,7 @@ def render_docx(sheet: Worksheet, site_url: str = "") -> bytes:
             body.append(_paragraph(section.intro, small=True))
         for f in section.fields:
             body.extend(_question(f))
-    return _package(sheet, "".join(body))
+    return _package(sheet, "".join(body), brand)
 
 
 def _question(f: Field) -> list[str]:
@@ -99,7 +100,7 @@ def _box(height: int) -> str:
             f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>')
 
 
-def _package(sheet: Worksheet, body: str) -> bytes:
+def _package(sheet: Worksheet, body: str, brand: Brand) -> bytes:
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}"><w:body>'
                 f'{body}<w:sectPr><w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
                 f'<w:pgMar w:top="{END_MARGIN}" w:right="{SIDE_MARGIN}" w:bottom="{END_MARGIN}" '
@@ -109,10 +110,10 @@ def _package(sheet: Worksheet, body: str) -> bytes:
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
             'xmlns:dc="http://purl.org/dc/elements/1.1/">'
             f"<dc:title>{_xml_text(sheet.title)}</dc:title><dc:subject>{_xml_text(sheet.description)}</dc:subject>"
-            "<dc:creator>After the No</dc:creator></cp:coreProperties>")
+            f"<dc:creator>{_xml_text(brand.name)}</dc:creator></cp:coreProperties>")
     parts = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS,
              "word/_rels/document.xml.rels": DOCUMENT_RELS, "word/document.xml": document,
-             "word/styles.xml": STYLES, "docProps/core.xml": core}
+             "word/styles.xml": styles(brand.colour), "docProps/core.xml": core}
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         for name, xml in parts.items():
@@ -143,17 +144,22 @@ DOCUMENT_RELS = (
     f'<Relationship Id="rId1" Type="{_REL}/styles" Target="styles.xml"/></Relationships>')
 
 
-def _heading(style_id: str, name: str, level: int, size: int, before: int) -> str:
+def _heading(style_id: str, name: str, level: int, size: int, before: int, colour: str) -> str:
     return (f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>'
             '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/>'
             f'<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="{before}" w:after="80"/>'
             f'<w:outlineLvl w:val="{level}"/></w:pPr>'
-            f'<w:rPr><w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+            f'<w:rPr><w:b/><w:bCs/><w:color w:val="{colour}"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
             "</w:style>")
 
 
-# Normal text in Calibri 11 pt (as python-docx's template had), headings in the site's teal so
+# Normal text in Calibri 11 pt (as python-docx's template had), headings in the brand colour so
 # Word's navigation pane lists the sections, and "Table Grid" for the answer boxes.
+def styles(colour: str = "#" + ACCENT) -> str:
+    """The styles part with the headings in the brand colour."""
+    return STYLES.replace(f'w:color w:val="{ACCENT}"', f'w:color w:val="{colour.lstrip("#").upper()}"')
+
+
 STYLES = (
     _XML + f'<w:styles xmlns:w="{W}">'
     '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Calibri" '
@@ -161,8 +167,8 @@ STYLES = (
     '<w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
     "</w:docDefaults>"
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>'
-    + _heading("Heading1", "heading 1", 0, 32, 0)
-    + _heading("Heading2", "heading 2", 1, 26, 280)
+    + _heading("Heading1", "heading 1", 0, 32, 0, ACCENT)
+    + _heading("Heading2", "heading 2", 1, 26, 280, ACCENT)
     + '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
     '<w:uiPriority w:val="99"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
     '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'

@@ -1,9 +1,9 @@
-"""Every worksheet download (fillable PDF in A4 and US Letter, Word) and the print pack.
+"""Every worksheet download (fillable PDF in A4 and US Letter, Word, OpenDocument) and the print pack.
 
 Rendering is most of the build's own work, so it starts in worker processes as soon as the
 worksheets are loaded and runs while MkDocs reads and writes the pages; the build only waits
 for it at the very end (on_post_build), then writes the files. Three jobs (A4 PDFs + A4 pack,
-Letter PDFs + Letter pack, Word files) share the machine's cores. AFTER_THE_NO_WORKERS=0 renders in the build
+Letter PDFs + Letter pack, Word and OpenDocument files) share the machine's cores. AFTER_THE_NO_WORKERS=0 renders in the build
 process itself (e.g. to profile it).
 """
 from __future__ import annotations
@@ -16,6 +16,20 @@ from dataclasses import dataclass
 from after_the_no.worksheet_model import Worksheet
 
 PAPERS = {"a4": "A4", "letter": "US Letter"}
+TEAL = "#00695c"
+
+
+@dataclass(frozen=True)
+class Brand:
+    """What the downloads take from the site's branding: its name (mkdocs.yml `site_name`) and
+    colour (`extra.brand.primary_colour`, the site's teal when unset)."""
+    name: str = "After the No"
+    colour: str = TEAL
+
+    @classmethod
+    def from_config(cls, config) -> "Brand":
+        colour = (config.extra.get("brand") or {}).get("primary_colour") or TEAL
+        return cls(config.site_name or cls.name, colour)
 
 
 @dataclass(frozen=True)
@@ -31,7 +45,8 @@ def pack_path(paper: str) -> str:
 def planned(sheets: list[Worksheet]) -> tuple[dict[str, list[Output]], list[Output]]:
     """The outputs' paths and labels, known before anything is rendered."""
     per_sheet = {s.slug: [Output(f"downloads/{s.slug}-{paper}.pdf", f"PDF, {label}") for paper, label in PAPERS.items()]
-                 + [Output(f"downloads/{s.slug}.docx", "Word")] for s in sheets}
+                 + [Output(f"downloads/{s.slug}.docx", "Word"), Output(f"downloads/{s.slug}.odt", "OpenDocument")]
+                 for s in sheets}
     packs = [Output(pack_path(paper), f"Print pack, PDF, {label}") for paper, label in PAPERS.items()]
     return per_sheet, packs
 
@@ -39,25 +54,31 @@ def planned(sheets: list[Worksheet]) -> tuple[dict[str, list[Output]], list[Outp
 # Jobs import the renderers themselves: the build process never loads reportlab, and each
 # worker loads it in parallel with the build.
 
-def _paper_job(paper: str, sheets: list[Worksheet], site_name: str, site_url: str) -> dict[str, bytes]:
+def _paper_job(paper: str, sheets: list[Worksheet], brand: Brand, site_url: str) -> dict[str, bytes]:
     from after_the_no import print_pack
-    from after_the_no.worksheet_pdf import render_pdf
-    pdfs = {f"downloads/{s.slug}-{paper}.pdf": render_pdf(s, paper, site_url) for s in sheets}
-    return {**pdfs, pack_path(paper): print_pack.build(paper, sheets, site_name, site_url)}
+    from after_the_no.worksheet_pdf import render_pdf_pages
+    pdfs, pages = {}, []
+    for s in sheets:
+        pdfs[f"downloads/{s.slug}-{paper}.pdf"], count = render_pdf_pages(s, paper, site_url, brand)
+        pages.append(count)
+    return {**pdfs, pack_path(paper): print_pack.build(paper, sheets, brand, site_url, pages)}
 
 
-def _word_job(sheets: list[Worksheet], site_url: str) -> dict[str, bytes]:
+def _document_job(sheets: list[Worksheet], brand: Brand, site_url: str) -> dict[str, bytes]:
     from after_the_no.worksheet_docx import render_docx
-    return {f"downloads/{s.slug}.docx": render_docx(s, site_url) for s in sheets}
+    from after_the_no.worksheet_odt import render_odt
+    return {**{f"downloads/{s.slug}.docx": render_docx(s, site_url, brand) for s in sheets},
+            **{f"downloads/{s.slug}.odt": render_odt(s, site_url, brand) for s in sheets}}
 
 
 class Rendering:
     """Downloads being rendered; result() waits for them: {site path: bytes}."""
 
-    def __init__(self, sheets: list[Worksheet], site_name: str, site_url: str):
+    def __init__(self, sheets: list[Worksheet], brand: Brand | str, site_url: str):
+        brand = Brand(brand) if isinstance(brand, str) else brand   # a site name alone: the teal
         workers = int(os.environ.get("AFTER_THE_NO_WORKERS", min(3, os.cpu_count() or 1)))
-        jobs = [(_paper_job, (paper, sheets, site_name, site_url)) for paper in PAPERS]
-        jobs.append((_word_job, (sheets, site_url)))
+        jobs = [(_paper_job, (paper, sheets, brand, site_url)) for paper in PAPERS]
+        jobs.append((_document_job, (sheets, brand, site_url)))
         self._pool = None
         if workers < 1:
             self._futures = [_done(job(*args)) for job, args in jobs]

@@ -51,7 +51,7 @@ hide:
 {sheet.intro}
 {see_also}
 About {sheet.minutes} minutes. Nothing you type here is sent anywhere.
-You can print this page, or [download the worksheet](#download) as a PDF or Word file.
+You can print this page, or [download the worksheet](#download) as a PDF, Word or OpenDocument file.
 {{: .ws-lead }}
 
 {form_html(sheet)}
@@ -60,7 +60,8 @@ You can print this page, or [download the worksheet](#download) as a PDF or Word
 
 {links}
 
-The PDF files can be filled in on a computer or printed. The Word file has space to type or write.
+The PDF files can be filled in on a computer or printed. The Word and OpenDocument files have space to type or write.
+[What each file offers, and how to ask for another format](../about.md#accessible-documents).
 """
 
 

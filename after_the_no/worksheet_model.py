@@ -6,11 +6,13 @@ names used everywhere: form control names, PDF field names, keys of exported ans
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field as _field, replace
 from pathlib import Path
 
 from after_the_no.definitions import Checker, DefinitionError, Document, format_key, load, load_all
+from after_the_no.pdf_font import describe, uncovered
 
 KINDS = ["text", "long-text", "scale", "choice", "checklist", "date", "number"]
 OPTION_KINDS = {"choice", "checklist"}
@@ -86,6 +88,15 @@ class Worksheet:
         return any(f.reminder for f in self.fields)
 
 
+def _shown(check: Checker, path: tuple, value) -> str | None:
+    """check.text, and the text must be drawable in the PDFs' font (else it would print as boxes)."""
+    text = check.text(path, value)
+    if text is not None and (missing := uncovered(text)):
+        check.fail(path, f"the PDF font (Liberation Sans: Latin, Greek, Cyrillic, Hebrew) has no {describe(missing)}")
+        return None
+    return text
+
+
 TOP_REQUIRED = {"title", "description", "intro", "order", "minutes", "version", "sections"}
 TOP_OPTIONAL = {"stages", "see_also"}
 SECTION_REQUIRED, SECTION_OPTIONAL = {"id", "title", "fields"}, {"intro", "repeat"}
@@ -102,7 +113,7 @@ def build(doc: Document) -> Worksheet:
         check.raise_if_any()
     for key in ("title", "description", "intro"):
         if key in data:
-            check.text((key,), data[key])
+            (check.text if key == "description" else functools.partial(_shown, check))((key,), data[key])
     if "minutes" in data:
         check.integer(("minutes",), data["minutes"], 1, 60)
     if "order" in data:
@@ -124,8 +135,8 @@ def build(doc: Document) -> Worksheet:
         if check.mapping(where, raw, SECTION_REQUIRED, SECTION_OPTIONAL) is None:
             continue
         section_id = check.slug(where + ("id",), raw["id"]) if "id" in raw else None
-        title = check.text(where + ("title",), raw["title"]) if "title" in raw else None
-        intro = check.text(where + ("intro",), raw["intro"]) if "intro" in raw else ""
+        title = _shown(check, where + ("title",), raw["title"]) if "title" in raw else None
+        intro = _shown(check, where + ("intro",), raw["intro"]) if "intro" in raw else ""
         repeat = check.integer(where + ("repeat",), raw["repeat"], 2, MAX_REPEAT) if "repeat" in raw else None
         fields = [(i, f) for i, raw_field in enumerate(check.sequence(where + ("fields",), raw.get("fields")) or [])
                   if (f := _field_from(check, where + ("fields", i), raw_field)) is not None]
@@ -204,15 +215,15 @@ def _field_from(check: Checker, where: tuple, raw) -> Field | None:
     before = len(check.problems)
     field_id = check.slug(where + ("id",), raw["id"]) if "id" in raw else None
     kind = check.one_of(where + ("kind",), raw["kind"], KINDS) if "kind" in raw else None
-    label = check.text(where + ("label",), raw["label"]) if "label" in raw else None
-    hint = check.text(where + ("hint",), raw["hint"]) if "hint" in raw else ""
+    label = _shown(check, where + ("label",), raw["label"]) if "label" in raw else None
+    hint = _shown(check, where + ("hint",), raw["hint"]) if "hint" in raw else ""
     options: list[str] = []
     if kind in OPTION_KINDS:
         if "options" not in raw:
             check.fail(where + ("options",), f"missing (required for {kind})")
         else:
             for o, option in enumerate(check.sequence(where + ("options",), raw["options"]) or []):
-                if check.text(where + ("options", o), option) is not None:
+                if _shown(check, where + ("options", o), option) is not None:
                     if option in options:
                         check.fail(where + ("options", o), f"duplicate option {option!r}")
                     options.append(option)
@@ -224,7 +235,7 @@ def _field_from(check: Checker, where: tuple, raw) -> Field | None:
             if end not in raw:
                 check.fail(where + (end,), "missing (required for scale: the words for 1 and 5)")
             else:
-                ends[end] = check.text(where + (end,), raw[end])
+                ends[end] = _shown(check, where + (end,), raw[end])
         elif end in raw and kind:
             check.fail(where + (end,), "only scale fields have low and high")
     bounds = {}

@@ -1,8 +1,13 @@
-"""A fillable PDF of a worksheet (A4 or US Letter) with one AcroForm field per question.
+"""A fillable, tagged PDF of a worksheet (A4 or US Letter) with one AcroForm field per question.
 
 Field names are the question ids. A checklist is one field (its id) whose kids are the
 option boxes, so a filled form reads back as `id.<option number>`. Radios and checkboxes
 get no `required` flag (reportlab sets it unless told otherwise): every question is optional.
+
+The PDF is tagged (after_the_no.pdf_tags): the title is an H1, each section an H2, each question
+a Div of paragraphs (label, hint) and a Form element for its field, or a list (L/LI/LBody) of its
+options, each with its own Form element; every field's tooltip names it in full ("Mood 3").
+Borders, rules and the page footer are artifacts. Text is in the embedded Liberation Sans.
 """
 from __future__ import annotations
 
@@ -14,23 +19,35 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.acroform import fieldFlagValues, makeFlags
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject, PDFString
-from reportlab.pdfgen.canvas import Canvas
 
+from after_the_no.pdf_font import drawable
+from after_the_no.pdf_tags import BOLD, FONT, Elem, TaggedCanvas, visual
+from after_the_no.worksheet_downloads import Brand
 from after_the_no.worksheet_model import Field, Worksheet
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 DATE_ORDER = {"a4": "day / month / year", "letter": "month / day / year"}  # as people write dates there
 MARGIN = 42
-ACCENT = colors.HexColor("#00695c")   # teal, as the site
 GREY = colors.HexColor("#4a4a4a")
 BOX = colors.HexColor("#6b6b6b")
 BOX_FILL = colors.HexColor("#fbfbfb")
-FONT, BOLD = "Helvetica", "Helvetica-Bold"
 SHORT_KINDS = {"text", "date", "number"}
 TEXT_HEIGHT, LONG_HEIGHT, BUTTON = 17, 46, 9
 GAP = 14            # between two columns of short fields
 FIELD_SPACE = 7     # below each question
 RADIO_FLAGS = "noToggleToOff radio"   # not "required" (reportlab's default): every question is optional
+
+
+def option_text(f: Field, n: int, value: str) -> str:
+    """An option as printed beside its box: a scale's ends carry their words ("1 Not well")."""
+    if f.kind == "scale" and n in (1, len(f.choices)):
+        return f"{value} {f.low if n == 1 else f.high}"
+    return value
+
+
+def option_tooltip(f: Field, n: int, value: str) -> str:
+    """What a screen reader says for one option: its question, then the option ("Mood 1 Low")."""
+    return drawable(f"{f.label} {option_text(f, n, value)}")
 
 
 class FieldGroup(PDFObject):
@@ -43,7 +60,7 @@ class FieldGroup(PDFObject):
     """
 
     def __init__(self, form, name: str, flags: int | None = None, tooltip: str = ""):
-        self.T, self.Ff, self.TU, self.V = name, flags, tooltip, None   # as RadioGroup's
+        self.T, self.Ff, self.TU, self.V = name, flags, drawable(tooltip), None   # as RadioGroup's
         self.kids: list = []
         self.parent = None
         self._ref = form.getRef(self)
@@ -72,8 +89,10 @@ class _Pages:
     next block does not fit. Its fields go under `group` if given (the print pack), else at the
     top level of the form."""
 
-    def __init__(self, canvas: Canvas, sheet: Worksheet, paper: str, site_url: str, group: FieldGroup | None):
-        self.canvas, self.group = canvas, group
+    def __init__(self, canvas: TaggedCanvas, sheet: Worksheet, paper: str, site_url: str, group: FieldGroup | None,
+                 brand: Brand, parent: Elem):
+        self.canvas, self.group, self.brand, self.tags, self.parent = canvas, group, brand, canvas.tags, parent
+        self.accent = colors.HexColor(brand.colour)
         self.width, self.height = PAGE_SIZES[paper]
         self.sheet, self.paper, self.site_url, self.page = sheet, paper, site_url, 1
         self.inner = self.width - 2 * MARGIN
@@ -94,24 +113,33 @@ class _Pages:
 
     def footer(self) -> None:
         c = self.canvas
-        c.setFont(FONT, 7.5)
-        c.setFillColor(GREY)
-        c.drawString(MARGIN, MARGIN - 14, f"{self.sheet.title} · After the No · {self.site_url}worksheets/{self.sheet.slug}/")
-        c.drawRightString(self.width - MARGIN, MARGIN - 14, f"Page {self.page}")
+        with self.tags.artifact("Pagination"):
+            c.setFont(FONT, 7.5)
+            c.setFillColor(GREY)
+            c.drawString(MARGIN, MARGIN - 14, visual(drawable(
+                f"{self.sheet.title} · {self.brand.name} · {self.site_url}worksheets/{self.sheet.slug}/")))
+            c.drawRightString(self.width - MARGIN, MARGIN - 14, f"Page {self.page}")
 
-    def text(self, text: str, font: str, size: float, x: float, width: float, color=colors.black, leading=None) -> float:
-        """Draw wrapped text from the cursor down; return the height used."""
+    def text(self, text: str, font: str, size: float, x: float, width: float, color=colors.black, leading=None,
+             tag: str | Elem = "P", parent: Elem | None = None) -> float:
+        """Draw wrapped text from the cursor down, tagged as `tag` (a new element of that kind
+        under `parent`, or an element given); return the height used."""
         leading = leading or size * 1.25
+        text = drawable(text)
         lines = simpleSplit(text, font, size, width)
+        elem = tag if isinstance(tag, Elem) else self.tags.elem(tag, parent or self.parent)
+        shown = [visual(line) for line in lines]
+        self.tags.begin(elem, actual=text if shown != lines else "")
         self.canvas.setFont(font, size)
         self.canvas.setFillColor(color)
-        for n, line in enumerate(lines):
+        for n, line in enumerate(shown):
             self.canvas.drawString(x, self.y - size - n * leading, line)
+        self.tags.end()
         return len(lines) * leading
 
 
 def _text_height(text: str, font: str, size: float, width: float) -> float:
-    return len(simpleSplit(text, font, size, width)) * size * 1.25 if text else 0
+    return len(simpleSplit(drawable(text), font, size, width)) * size * 1.25 if text else 0
 
 
 def _head_height(f: Field, width: float) -> float:
@@ -128,10 +156,7 @@ def _question_height(f: Field, width: float) -> float:
 
 
 def _option_width(f: Field, n: int, value: str) -> float:
-    text = value
-    if f.kind == "scale" and n in (1, 5):
-        text += " " + (f.low if n == 1 else f.high)
-    return BUTTON + 4 + stringWidth(text, FONT, 9) + 14
+    return BUTTON + 4 + stringWidth(drawable(option_text(f, n, value)), FONT, 9) + 14
 
 
 def _options_rows(f: Field, width: float) -> int:
@@ -146,39 +171,46 @@ def _options_rows(f: Field, width: float) -> int:
 
 def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head: float) -> None:
     """Draw label, hint and control; the control starts `head` below `top` so a row lines up."""
-    c, form = p.canvas, p.canvas.acroForm
+    c, form, tags = p.canvas, p.canvas.acroForm, p.tags
+    question = tags.elem("Div", p.parent)
     p.y = top
-    p.y -= p.text(f.label, BOLD, 9.5, x, width)
+    p.y -= p.text(f.label, BOLD, 9.5, x, width, parent=question)
     if f.hint:
-        p.y -= p.text(f.hint, FONT, 8.5, x, width, GREY)
+        p.y -= p.text(f.hint, FONT, 8.5, x, width, GREY, parent=question)
     p.y = top - head
+    label = drawable(f.label)
     box = dict(borderColor=BOX, fillColor=BOX_FILL, textColor=colors.black, borderWidth=0.75,
-               forceBorder=True, tooltip=f.label, fontName=FONT)
+               forceBorder=True, tooltip=label, fontName=FONT)
     if f.kind in SHORT_KINDS:
         w = min(width, 150) if f.kind in ("date", "number") else width
-        form.textfield(name=f.id, x=x, y=p.y - TEXT_HEIGHT, width=w, height=TEXT_HEIGHT, fontSize=10, maxlen=0, **box)
+        with tags.artifact():   # forceBorder draws the box on the page too
+            form.textfield(name=f.id, x=x, y=p.y - TEXT_HEIGHT, width=w, height=TEXT_HEIGHT, fontSize=10, maxlen=0, **box)
+        tags.widget(question, label)
         p.add_field(form.fields.pop())
         if f.kind == "date":
-            c.setFont(FONT, 8)
-            c.setFillColor(GREY)
-            c.drawString(x + w + 6, p.y - TEXT_HEIGHT + 5, DATE_ORDER[p.paper])
+            p.y -= TEXT_HEIGHT - 5 - 8
+            p.text(DATE_ORDER[p.paper], FONT, 8, x + w + 6, width - w - 6, GREY, parent=question)
+            p.y += TEXT_HEIGHT - 5 - 8
         p.y -= TEXT_HEIGHT
     elif f.kind == "long-text":
-        form.textfield(name=f.id, x=x, y=p.y - LONG_HEIGHT, width=width, height=LONG_HEIGHT, fontSize=10,
-                       maxlen=0, fieldFlags="multiline", **box)
+        with tags.artifact():
+            form.textfield(name=f.id, x=x, y=p.y - LONG_HEIGHT, width=width, height=LONG_HEIGHT, fontSize=10,
+                           maxlen=0, fieldFlags="multiline", **box)
+        tags.widget(question, label)
         p.add_field(form.fields.pop())
         p.y -= LONG_HEIGHT
     else:
         used = 0.0
         p.y -= 12
         if f.kind == "checklist":
-            group = FieldGroup(form, f.id, flags=0)
+            group = FieldGroup(form, f.id, flags=0, tooltip=label)
         else:
-            group = FieldGroup(form, f.id, flags=makeFlags(RADIO_FLAGS, fieldFlagValues), tooltip=f.label)
+            group = FieldGroup(form, f.id, flags=makeFlags(RADIO_FLAGS, fieldFlagValues), tooltip=label)
             # radio() adds its buttons to the group registered under their name: this one, put
             # there afresh for each question (so a second worksheet's "mood" gets its own group).
             form._radios[f.id] = group
         p.add_field(group._ref)
+        options = tags.elem("L", question)
         for n, value in enumerate(f.choices, start=1):
             w = _option_width(f, n, value)
             if used and used + w > width:
@@ -186,17 +218,23 @@ def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head
             bx = x + used
             common = dict(x=bx, y=p.y, size=BUTTON, borderColor=BOX, fillColor=colors.white, textColor=colors.black,
                           borderWidth=0.75, forceBorder=True)
-            if f.kind == "checklist":
-                form.checkbox(name=str(n), tooltip=f"{f.label} {value}", buttonStyle="check",
-                              fieldFlags="", **common)
-                group.adopt(form.fields.pop(), c._doc)
-            else:
-                form.radio(name=f.id, value=f"option-{n}" if f.kind == "choice" else value,
-                           buttonStyle="circle", shape="circle", fieldFlags=RADIO_FLAGS, **common)
+            tooltip = option_tooltip(f, n, value)
+            with tags.artifact():
+                if f.kind == "checklist":
+                    form.checkbox(name=str(n), tooltip=tooltip, buttonStyle="check", fieldFlags="", **common)
+                    group.adopt(form.fields.pop(), c._doc)
+                else:
+                    form.radio(name=f.id, value=f"option-{n}" if f.kind == "choice" else value,
+                               buttonStyle="circle", shape="circle", fieldFlags=RADIO_FLAGS, **common)
+            body = tags.elem("LBody", tags.elem("LI", options))
+            tags.widget(body, tooltip)
+            text = drawable(option_text(f, n, value))
+            shown = visual(text)
+            tags.begin(body, actual=text if shown != text else "")
             c.setFont(FONT, 9)
             c.setFillColor(colors.black)
-            label = value + (" " + (f.low if n == 1 else f.high) if f.kind == "scale" and n in (1, 5) else "")
-            c.drawString(bx + BUTTON + 4, p.y + 1, label)
+            c.drawString(bx + BUTTON + 4, p.y + 1, shown)
+            tags.end()
             used += w
         p.y -= 2
     p.y -= FIELD_SPACE
@@ -213,24 +251,28 @@ def _rows(fields: tuple[Field, ...]) -> list[list[Field]]:
     return rows
 
 
-def render_pdf(sheet: Worksheet, paper: str, site_url: str = "") -> bytes:
+def render_pdf(sheet: Worksheet, paper: str, site_url: str = "", brand: Brand = Brand()) -> bytes:
     """The blank fillable worksheet as PDF bytes; paper is 'a4' or 'letter'."""
+    return render_pdf_pages(sheet, paper, site_url, brand)[0]
+
+
+def render_pdf_pages(sheet: Worksheet, paper: str, site_url: str = "", brand: Brand = Brand()) -> tuple[bytes, int]:
+    """The PDF bytes and its number of pages (which the print pack's contents list needs)."""
     out = BytesIO()
-    canvas = Canvas(out, pagesize=PAGE_SIZES[paper], invariant=True)
-    canvas.setTitle(sheet.title)
-    canvas.setAuthor("After the No")
-    canvas.setSubject(sheet.description)
-    draw_worksheet(canvas, sheet, paper, site_url)
+    canvas = TaggedCanvas(out, PAGE_SIZES[paper], sheet.title, brand.name, sheet.description)
+    draw_worksheet(canvas, sheet, paper, site_url, brand=brand)
+    pages = canvas.getPageNumber()
     canvas.save()
-    return out.getvalue()
+    return out.getvalue(), pages
 
 
-def draw_worksheet(canvas: Canvas, sheet: Worksheet, paper: str, site_url: str,
-                   group: FieldGroup | None = None) -> None:
+def draw_worksheet(canvas: TaggedCanvas, sheet: Worksheet, paper: str, site_url: str,
+                   group: FieldGroup | None = None, brand: Brand = Brand(), parent: Elem | None = None) -> None:
     """Draw the worksheet from the top of the canvas's current (empty) page; its last page is
-    left open. Its fields go under `group` if given, else at the top level of the form."""
-    p = _Pages(canvas, sheet, paper, site_url, group)
-    p.y -= p.text(sheet.title, BOLD, 18, MARGIN, p.inner, ACCENT) + 4
+    left open. Its fields go under `group` if given, else at the top level of the form; its
+    structure goes under `parent` (default: the document)."""
+    p = _Pages(canvas, sheet, paper, site_url, group, brand, parent or canvas.tags.root)
+    p.y -= p.text(sheet.title, BOLD, 18, MARGIN, p.inner, p.accent, tag="H1") + 4
     p.y -= p.text(sheet.intro, FONT, 10, MARGIN, p.inner) + 2
     p.y -= p.text(f"About {sheet.minutes} minutes. Fill it in on a computer, or print it and write.",
                   FONT, 8.5, MARGIN, p.inner, GREY) + 6
@@ -239,11 +281,12 @@ def draw_worksheet(canvas: Canvas, sheet: Worksheet, paper: str, site_url: str,
         head = 22 + _text_height(section.intro, FONT, 9, p.inner)
         p.need(head + max(_question_height(f, p.inner) for f in first))  # never strand a heading
         p.y -= 6
-        p.text(section.title, BOLD, 12.5, MARGIN, p.inner, ACCENT)
+        p.text(section.title, BOLD, 12.5, MARGIN, p.inner, p.accent, tag="H2")
         p.y -= 16
-        p.canvas.setStrokeColor(ACCENT)
-        p.canvas.setLineWidth(0.6)
-        p.canvas.line(MARGIN, p.y, MARGIN + p.inner, p.y)
+        with p.tags.artifact():
+            p.canvas.setStrokeColor(p.accent)
+            p.canvas.setLineWidth(0.6)
+            p.canvas.line(MARGIN, p.y, MARGIN + p.inner, p.y)
         p.y -= 4
         if section.intro:
             p.y -= p.text(section.intro, FONT, 9, MARGIN, p.inner, GREY) + 2

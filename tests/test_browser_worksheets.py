@@ -348,7 +348,7 @@ def test_keyboard_alone_completes_a_worksheet(open_page):
     assert answers["job"] == "Typed for job"
     assert answers["interview-date"] == "2030-01-15"
     assert answers["answers-overall"] == "2"
-    assert answers["example-sources"] == ["Paid work", "Volunteering", "Study or training", "Life outside work"]
+    assert answers["example-sources"] == ["A job", "Volunteering", "Study or training", "Caring or family life", "Life outside work"]
     assert set(answers) == set(sheet.field_ids)
 
 

@@ -90,3 +90,15 @@ def test_branding_messages():
     ]
     assert round(contrast_with_white("#00467f"), 2) == 9.62
     assert check(SAMPLE, ROOT / "docs") == []
+
+
+def test_brand_colour_reaches_the_downloads(branded_site):
+    import zipfile
+
+    from pypdf import PdfReader
+    pdf = PdfReader(branded_site / "downloads/follow-up-plan-a4.pdf")
+    assert b"0 .27451 .498039 rg" in pdf.pages[0].get_contents().get_data()   # #00467f, the title
+    with zipfile.ZipFile(branded_site / "downloads/follow-up-plan.odt") as odt:
+        assert odt.read("styles.xml").decode().count('fo:color="#00467f"') == 2   # both heading levels
+    with zipfile.ZipFile(branded_site / "downloads/follow-up-plan.docx") as docx:
+        assert docx.read("word/styles.xml").decode().count('w:color w:val="00467F"') == 2

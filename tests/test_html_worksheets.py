@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from after_the_no.worksheet_html import format_size
 from conftest import build_site
+from pdf_structure import problems
 from worksheet_support import FIXTURES, ROOT, SHEETS, SLUGS
 from quality_support import KB, budgets
 
@@ -57,11 +58,41 @@ def test_ids_never_collide_with_the_rest_of_the_page(html_pages, slug):
 def test_download_links_resolve_and_state_their_size(html_pages, site_dir, slug):
     links = page(html_pages, slug).select("#download + ul a")
     assert [a["href"] for a in links] == [f"../../downloads/{slug}-a4.pdf", f"../../downloads/{slug}-letter.pdf",
-                                         f"../../downloads/{slug}.docx"]
-    for a, label in zip(links, ["PDF, A4, ", "PDF, US Letter, ", "Word, "]):
+                                         f"../../downloads/{slug}.docx", f"../../downloads/{slug}.odt"]
+    for a, label in zip(links, ["PDF, A4, ", "PDF, US Letter, ", "Word, ", "OpenDocument, "], strict=True):
         target = site_dir / urljoin(f"worksheets/{slug}/", a["href"])
         assert target.is_file()
         assert a.get_text() == label + format_size(target.stat().st_size)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_download_list_links_the_accessible_documents_statement(html_pages, slug):
+    links = [a["href"] for a in page(html_pages, slug).select("#download ~ p a")]
+    assert "../../about/#accessible-documents" in links
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_built_pdfs_are_tagged(site_dir, slug):
+    sheet = next(s for s in SHEETS if s.slug == slug)
+    for paper in ("a4", "letter"):
+        assert problems((site_dir / f"downloads/{slug}-{paper}.pdf").read_bytes(), [sheet], sheet.title) == [], paper
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_built_print_pack_is_tagged(site_dir, paper):
+    data = (site_dir / f"downloads/after-the-no-pack-{paper}.pdf").read_bytes()
+    assert problems(data, SHEETS, "After the No: worksheet pack") == []
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_built_odt_files_read_back(site_dir, slug):
+    from odf import teletype, text
+    from odf.opendocument import load
+    sheet = next(s for s in SHEETS if s.slug == slug)
+    odt = load(str(site_dir / f"downloads/{slug}.odt"))
+    paragraphs = [teletype.extractText(p) for p in odt.getElementsByType(text.P)]
+    assert [teletype.extractText(h) for h in odt.getElementsByType(text.H)] == [sheet.title] + [s.title for s in sheet.sections]
+    assert all(any(p.startswith(f.label) for p in paragraphs) for f in sheet.fields)
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -114,6 +145,17 @@ def test_a_bad_worksheet_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert ("worksheets/follow-up-plan.yml:15: sections[0].fields[1].kind: "
             "'dropdown' is not one of text, long-text, scale, choice, checklist, date") in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_site_name_the_pdf_font_cannot_show_stops_the_build(tmp_path):
+    from tools.derived_config import write_variant
+    config = write_variant(tmp_path / "mkdocs.yml", lambda c: c.update(site_name="就业指导 After the No"))
+    result = build_site(tmp_path / "site", config)
+    assert result.returncode != 0
+    assert ("mkdocs.yml: site_name: the PDF font (Liberation Sans: Latin, Greek, Cyrillic, Hebrew) has no "
+            "U+5C31 CJK UNIFIED IDEOGRAPH-5C31 ('就'), U+4E1A CJK UNIFIED IDEOGRAPH-4E1A ('业'), "
+            "U+6307 CJK UNIFIED IDEOGRAPH-6307 ('指'), U+5BFC CJK UNIFIED IDEOGRAPH-5BFC ('导')") in result.stderr
     assert "Traceback" not in result.stderr
 
 

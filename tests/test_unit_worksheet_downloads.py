@@ -17,6 +17,7 @@ def test_rendered_files_are_exactly_the_planned_ones(monkeypatch, workers):
     contents = Rendering(sheets, "After the No", "https://example.org/").result()
     expected = {o.path for outputs in per_sheet.values() for o in outputs} | {p.path for p in packs}
     assert set(contents) == expected
-    assert len(expected) == 3 * len(sheets) + 2
+    assert len(expected) == 4 * len(sheets) + 2
     assert all(contents[path][:5] == b"%PDF-" for path in expected if path.endswith(".pdf"))
-    assert all(contents[path][:2] == b"PK" for path in expected if path.endswith(".docx"))
+    assert all(contents[path][:2] == b"PK" for path in expected if path.endswith((".docx", ".odt")))
+    assert sum(path.endswith(".odt") for path in expected) == len(sheets)

@@ -10,7 +10,8 @@ from mkdocs.structure.files import File
 
 from after_the_no.definitions import DefinitionError
 from after_the_no.nav_sections import add_generated_page, grouped_under_index
-from after_the_no.worksheet_downloads import Rendering, planned
+from after_the_no.pdf_font import describe, uncovered
+from after_the_no.worksheet_downloads import Brand, Rendering, planned
 from after_the_no.worksheet_html import Download, format_size, page_markdown, worksheet_list
 from after_the_no.worksheet_model import load_worksheets
 
@@ -27,10 +28,13 @@ def on_config(config):
         sheets = load_worksheets(ROOT)
     except DefinitionError as error:
         raise PluginError(str(error)) from None
+    if missing := uncovered(config.site_name):   # the PDFs print the site name
+        raise PluginError(f"mkdocs.yml: site_name: the PDF font (Liberation Sans: Latin, Greek, Cyrillic, "
+                          f"Hebrew) has no {describe(missing)}")
     # Rendering starts now and runs while MkDocs reads and writes the pages; on_post_build
     # collects it.
     state.update(sheets=sheets, planned=planned(sheets), pages_with_downloads=[],
-                 rendering=Rendering(sheets, config.site_name, config.site_url or ""))
+                 rendering=Rendering(sheets, Brand.from_config(config), config.site_url or ""))
 
 
 def on_files(files, config):

@@ -1,0 +1,156 @@
+"""An OpenDocument Text (.odt) copy of a worksheet, as the Word file: the same questions, real
+headings (so a reader's navigator lists the sections), and bordered boxes to type or write in.
+
+Written directly as ODF 1.3 XML, like the Word file: a zip whose first entry is `mimetype`,
+stored uncompressed, then the manifest and three XML parts. Reproducible bytes: fixed zip
+timestamps, no dates in the metadata. Tests read the files back with odfpy.
+"""
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from after_the_no.pdf_font import clean
+from after_the_no.worksheet_downloads import Brand
+from after_the_no.worksheet_model import Field, Worksheet
+
+MIMETYPE = "application/vnd.oasis.opendocument.text"
+BOX = "\u2610"  # ☐
+BOX_HEIGHT = {"text": "0.9cm", "date": "0.9cm", "number": "0.9cm", "long-text": "2.6cm"}
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+      'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+      'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+      'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.3"')
+XML = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+def _x(text: str) -> str:
+    """Text as XML character data: what XML cannot hold is dropped, markup stays text."""
+    return escape(clean(text), {'"': "&quot;"})
+
+
+def render_odt(sheet: Worksheet, site_url: str = "", brand: Brand = Brand()) -> bytes:
+    body = [_heading(sheet.title, 1), _p(sheet.intro),
+            _p(f"About {sheet.minutes} minutes. Online: {site_url}worksheets/{sheet.slug}/", "Small")]
+    boxes = 0
+    for section in sheet.sections:
+        body.append(_heading(section.title, 2))
+        if section.intro:
+            body.append(_p(section.intro, "Small"))
+        for f in section.fields:
+            if f.kind in BOX_HEIGHT:
+                boxes += 1
+            body.extend(_question(f, boxes))
+    parts = {
+        "content.xml": _content("".join(body)),
+        "styles.xml": _styles(brand.colour),
+        "meta.xml": (XML + f"<office:document-meta {NS}><office:meta>"
+                     f"<dc:title>{_x(sheet.title)}</dc:title><dc:description>{_x(sheet.description)}</dc:description>"
+                     f"<meta:initial-creator>{_x(brand.name)}</meta:initial-creator><dc:language>en-GB</dc:language>"
+                     "</office:meta></office:document-meta>"),
+    }
+    manifest = (XML + '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+                'manifest:version="1.3">'
+                f'<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="{MIMETYPE}"/>'
+                + "".join(f'<manifest:file-entry manifest:full-path="{name}" manifest:media-type="text/xml"/>'
+                          for name in parts)
+                + "</manifest:manifest>")
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        entries = [("mimetype", MIMETYPE, zipfile.ZIP_STORED), ("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)]
+        entries += [(name, xml, zipfile.ZIP_DEFLATED) for name, xml in parts.items()]
+        for name, data, method in entries:
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.external_attr = 0o644 << 16
+            info.compress_type = method
+            package.writestr(info, data.encode("utf-8"))
+    return out.getvalue()
+
+
+def _heading(text: str, level: int) -> str:
+    return f'<text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">{_x(text)}</text:h>'
+
+
+def _p(text: str, style: str = "Standard") -> str:
+    return f'<text:p text:style-name="{style}">{_x(text)}</text:p>'
+
+
+def _question(f: Field, number: int) -> list[str]:
+    extra = {"date": "  (date)", "number": "  (a number)"}.get(f.kind, "")
+    out = [f'<text:p text:style-name="Question">{_x(f.label)}'
+           + (f'<text:span text:style-name="SmallText">{extra}</text:span>' if extra else "") + "</text:p>"]
+    if f.hint:
+        out.append(_p(f.hint, "Hint"))
+    if f.kind in BOX_HEIGHT:
+        row = "LongRow" if f.kind == "long-text" else "ShortRow"
+        out.append(f'<table:table table:name="Answer{number}" table:style-name="Box">'
+                   '<table:table-column table:style-name="BoxColumn"/>'
+                   f'<table:table-row table:style-name="{row}"><table:table-cell table:style-name="BoxCell" '
+                   'office:value-type="string"><text:p text:style-name="Standard"/></table:table-cell>'
+                   "</table:table-row></table:table>")
+        return out
+    words = []
+    for n, value in enumerate(f.choices, start=1):
+        end = (f.low if n == 1 else f.high) if f.kind == "scale" and n in (1, len(f.choices)) else ""
+        words.append(f"{BOX} {value}" + (f" {end}" if end else ""))
+    if sum(len(w) for w in words) < 70:
+        out.append(f'<text:p text:style-name="Standard">'
+                   + '<text:s text:c="4"/>'.join(_x(w) for w in words) + "</text:p>")
+    else:
+        out.extend(_p(w, "Option") for w in words)
+    return out
+
+
+def _content(body: str) -> str:
+    return (XML + f"<office:document-content {NS}><office:automatic-styles>"
+            '<style:style style:name="Box" style:family="table"><style:table-properties style:width="17cm" '
+            'table:align="left" fo:margin-bottom="0.1cm"/></style:style>'
+            '<style:style style:name="BoxColumn" style:family="table-column">'
+            '<style:table-column-properties style:column-width="17cm"/></style:style>'
+            '<style:style style:name="ShortRow" style:family="table-row">'
+            '<style:table-row-properties style:min-row-height="0.9cm"/></style:style>'
+            '<style:style style:name="LongRow" style:family="table-row">'
+            '<style:table-row-properties style:min-row-height="2.6cm"/></style:style>'
+            '<style:style style:name="BoxCell" style:family="table-cell">'
+            '<style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.1cm"/></style:style>'
+            f"</office:automatic-styles><office:body><office:text>{body}</office:text></office:body>"
+            "</office:document-content>")
+
+
+def _styles(colour: str) -> str:
+    heading = ('<style:style style:name="Heading_20_{n}" style:display-name="Heading {n}" style:family="paragraph" '
+               'style:parent-style-name="Standard" style:next-style-name="Standard" style:default-outline-level="{n}">'
+               '<style:paragraph-properties fo:margin-top="{top}" fo:margin-bottom="0.14cm" fo:keep-with-next="always"/>'
+               '<style:text-properties fo:font-size="{size}" fo:font-weight="bold" fo:color="{colour}"/></style:style>')
+    return (XML + f"<office:document-styles {NS}><office:styles>"
+            '<style:default-style style:family="paragraph"><style:text-properties fo:font-size="11pt" '
+            'style:font-name="Liberation Sans" fo:font-family="\'Liberation Sans\', Arial, sans-serif" '
+            'fo:language="en" fo:country="GB"/></style:default-style>'
+            '<style:style style:name="Standard" style:family="paragraph" style:class="text">'
+            '<style:paragraph-properties fo:margin-bottom="0.25cm"/></style:style>'
+            + heading.format(n=1, top="0cm", size="16pt", colour=colour)
+            + heading.format(n=2, top="0.5cm", size="13pt", colour=colour)
+            + '<style:style style:name="Question" style:family="paragraph" style:parent-style-name="Standard">'
+            '<style:paragraph-properties fo:margin-top="0.28cm" fo:margin-bottom="0.07cm" fo:keep-with-next="always"/>'
+            '<style:text-properties fo:font-weight="bold"/></style:style>'
+            '<style:style style:name="Hint" style:family="paragraph" style:parent-style-name="Standard">'
+            '<style:paragraph-properties fo:margin-bottom="0.07cm" fo:keep-with-next="always"/>'
+            '<style:text-properties fo:font-size="9pt" fo:color="#4a4a4a"/></style:style>'
+            '<style:style style:name="Small" style:family="paragraph" style:parent-style-name="Standard">'
+            '<style:text-properties fo:font-size="9pt" fo:color="#4a4a4a"/></style:style>'
+            '<style:style style:name="Option" style:family="paragraph" style:parent-style-name="Standard">'
+            '<style:paragraph-properties fo:margin-bottom="0cm"/></style:style>'
+            '<style:style style:name="SmallText" style:family="text">'
+            '<style:text-properties fo:font-size="9pt" fo:color="#4a4a4a"/></style:style>'
+            "</office:styles><office:automatic-styles>"
+            '<style:page-layout style:name="Page"><style:page-layout-properties fo:page-width="21cm" '
+            'fo:page-height="29.7cm" fo:margin-top="1.8cm" fo:margin-bottom="1.8cm" fo:margin-left="2cm" '
+            'fo:margin-right="2cm"/></style:page-layout></office:automatic-styles>'
+            '<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="Page"/>'
+            "</office:master-styles></office:document-styles>")
