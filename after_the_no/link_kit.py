@@ -23,7 +23,7 @@ def render(entries: list[Entry], site_url: str, source_of: Callable[[str], str])
         out.append(f"### {entry.about.rstrip('.')} {{#{heading_id(entry.url)}}}\n")
         # The addresses are for copying, not finding: they stay out of the search index, which
         # every page loads on first visit.
-        out.append('<div class="link-kit" markdown data-search-exclude>\n')
+        out.append('<div class="link-kit" data-module="link-kit" markdown data-search-exclude>\n')
         rows = [("", "The whole page.")] + list(entry.anchors.items())
         for anchor, about in rows:
             fragment = f"#{anchor}" if anchor else ""

@@ -512,20 +512,29 @@ def offline_cache_step(site_dir: Path, config: dict, serving: bool) -> None:
     """The web app manifest and service worker (issue 14, after_the_no/offline_cache.py, from
     the privacy branch) from the finished file list: not in the file:// offline bundle, where
     service workers cannot run, and no worker under `mkdocs serve` (a cached copy would hide
-    each edit until the second reload). Does nothing until that module is there; once it is,
-    its MkDocs hook (overrides/hooks/offline_cache.py) can go, and Zensical builds get it too."""
-    try:
-        from after_the_no import offline_cache
-    except ImportError:
-        return
+    each edit until the second reload). Both engines get it."""
+    from after_the_no import offline_cache
     extra = config.get("extra") or {}
     if extra.get("classic_scripts"):
         return
     colour = (extra.get("brand") or {}).get("primary_colour") or ""
-    files = offline_cache.render(site_dir, config.get("site_name") or "", config.get("site_description") or "", colour)
+    files = offline_cache.render(site_dir, config.get("site_name") or "", config.get("site_description") or "",
+                                 colour, _search_languages(config))
     for name, text in files.items():
         if not (serving and name == offline_cache.WORKER):
             (site_dir / name).write_text(text, encoding="utf-8")
+
+
+def _search_languages(config: dict) -> tuple[str, ...]:
+    """The languages the search plugin indexes (its `lang`, else the theme's language): the
+    offline copy keeps only their stemmers."""
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict):
+            options = plugin.get("search") or plugin.get("material/search")
+            if isinstance(options, dict) and options.get("lang"):
+                lang = options["lang"]
+                return (lang,) if isinstance(lang, str) else tuple(lang)
+    return ((config.get("theme") or {}).get("language") or "en",)
 
 
 AFTER_FINISH: list[Callable[[Path, dict, bool], None]] = [offline_cache_step]

@@ -1,7 +1,7 @@
 """Reply examples: load and validate replies/*.yml, check tone, and render the pages.
 
 Everything here is plain Python, so it can be tested without MkDocs. The hook
-(overrides/hooks/replies.py) only calls `load_library`, `page_markdown` and `index_markdown`.
+(after_the_no/pipeline.py) only calls `load_library`, `page_markdown` and `index_markdown`.
 The format of the files is described in replies/README.md.
 """
 from __future__ import annotations

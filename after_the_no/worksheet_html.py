@@ -69,6 +69,8 @@ def form_html(sheet: Worksheet) -> str:
     parts = [
         f'<form class="worksheet" id="ws-form" data-module="worksheet" data-worksheet="{sheet.slug}"'
         f' data-version="{sheet.version}" data-title="{escape(sheet.title)}" autocomplete="off">',
+        '<p class="no-js-only ws-nojs">This browser is not running JavaScript, so nothing you type here is saved. '
+        "Print the page before you close it if you want to keep your answers.</p>",
         _toolbar(),
         *(_section(section) for section in sheet.sections),
         "</form>",

@@ -135,11 +135,14 @@ def open_page(browser, base_url):
     """open_page(path, width=1280, scheme="light", js=True) -> a Playwright page at base_url+path.
 
     Every page records page.console_errors and page.offhost_requests; requests to any other
-    host are aborted so a test can never leak to the network.
+    host are aborted so a test can never leak to the network. Service workers are blocked unless
+    a test asks for them (service_workers="allow"): the offline copy is tested on its own
+    (test_browser_offline_cache.py), and would otherwise download the whole site in every test.
     """
     contexts = []
 
     def _open(path: str = "", width: int = 1280, scheme: str = "light", js: bool = True, **context_args):
+        context_args.setdefault("service_workers", "block")
         context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
                                       java_script_enabled=js, **context_args)
         contexts.append(context)

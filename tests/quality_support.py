@@ -210,7 +210,9 @@ def first_load(browser, base_url: str, site_dir: Path, path: str, width: int = 3
     Returns {"bytes": uncompressed total, "gzip": total as a host serving gzip sends it,
     "files": {url path: bytes}}. Sizes are those of the built files the requests map to.
     """
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    # The service worker's background download of the whole site (the offline copy) is not the
+    # page's own weight; budgets.yml offline_cache limits it (tests/test_html_offline_cache.py).
+    context = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block")
     requested: list[str] = []
     own = urlsplit(base_url).netloc
     context.on("request", lambda request: requested.append(request.url))

@@ -9,12 +9,20 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from after_the_no import replies
+from browser_support import chose_to_save
 from conftest import WIDTHS
 from reply_support import LONG_VALUES, SLUGS, TONE_SAMPLES, library
 
 PAGE = "replies/thank-you-for-feedback/"
 CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture
+def open_page(open_page, base_url):
+    """These tests are about what is kept once the person chose to save on this device; the
+    choice itself is tested in test_browser_privacy.py."""
+    return chose_to_save(open_page, base_url)
 
 
 def reply(slug: str = "thank-you-for-feedback") -> replies.Reply:

@@ -8,12 +8,20 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from browser_support import chose_to_save
 from worksheet_support import BY_SLUG, SLUGS, export_payload, fill, form_state, storage_key, stored
 
 UNCHANGED = "Your answers have not changed."
 BLOCKED = "Answers will not be kept: this browser is blocking storage. Use \u201cExport answers\u201d to keep a copy."
 STUB_PRINT = """() => { window.__prints = [];
     window.print = () => { window.__prints.push(document.querySelector('#ws-form').className); }; }"""
+
+
+@pytest.fixture
+def open_page(open_page, base_url):
+    """These tests are about what is kept once the person chose to save on this device; the
+    choice itself is tested in test_browser_privacy.py."""
+    return chose_to_save(open_page, base_url)
 
 
 def url(slug):
@@ -44,9 +52,10 @@ def import_file(page, name, data: bytes):
 def test_fill_reload_restored(open_page, slug):
     sheet = BY_SLUG[slug]
     page = open_page(url(slug))
-    assert page.locator(".ws-status").text_content() == "Your answers will be saved on this device as you type."
+    # Issue 14 changed these words: the status line now says where answers are kept, by choice.
+    assert page.locator(".ws-status").text_content() == "Saving on this device"
     answers = fill(page, sheet)
-    assert page.locator(".ws-status").text_content() == "Saved on this device"
+    assert page.locator(".ws-status").text_content() == "Saving on this device"
     page.reload()
     assert form_state(page) == expected_state(sheet, answers)
     data = stored(page, slug)
@@ -366,7 +375,7 @@ def test_without_javascript_the_form_is_complete(open_page):
 
 
 def test_other_pages_are_untouched(open_page):
-    page = open_page("")
+    page = open_page("", saving=False)
     assert page.console_errors == []
     assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('after-the-no:'))") == []
 

@@ -8,8 +8,11 @@ Three things differ from the web build:
 - Material's `offline` plugin puts the search index in a script, since file:// cannot fetch it;
 - Material's search worker needs the iframe-worker shim on file://; the `offline` plugin would
   load it from a CDN, so we ship our pinned copy (vendor/iframe-worker) instead;
-- Chromium refuses ES module scripts from file://, so our modules (which import nothing) are
-  turned into classic scripts: `export` is dropped and each file is wrapped in its own scope.
+- Chromium refuses ES module scripts from file://, so our modules are turned into classic
+  scripts: each `import ... from "./x.js"` of our own is replaced by x.js itself (which imports
+  nothing), `export` is dropped and each file is wrapped in its own scope;
+- no service worker and no web app manifest: they cannot run from file:// (the offline_cache
+  hook and overrides/main.html leave them out when extra.classic_scripts is set).
 """
 from __future__ import annotations
 
@@ -25,11 +28,28 @@ from typing import Callable
 from tools.derived_config import ROOT, write_variant
 
 EXPORT = re.compile(r"^export\s+(?=(async\s+)?(function|const|let|class)\b)", re.M)
+EXPORTED = re.compile(r"^export\s+(?:async\s+)?(?:function|const|let|class)\s+([A-Za-z_$][\w$]*)", re.M)
 SHIM = "assets/vendor/iframe-worker-shim.js"
-IMPORT = re.compile(r"^\s*import\b|\bimport\s*\(", re.M)
+IMPORT = re.compile(r"^\s*import\b|\bimport\s*\(|\bimport\.meta\b", re.M)
+# import { a, b as c } from "./shared.js";  (our own modules, side by side in assets/)
+OWN_IMPORT = re.compile(r'^import\s*\{([^}]*)\}\s*from\s*"\./([a-z0-9-]+\.js)";\n', re.M)
 
 
-def classic_script(source: str, name: str) -> str:
+def classic_script(source: str, name: str, read=None) -> str:
+    """A module as a classic script. read(file name) gives the source of a module it imports from
+    beside it; that module (which must import nothing itself) is inlined in its own scope, and
+    only the names imported from it are bound, so its private names cannot clash."""
+    def inline(match: re.Match) -> str:
+        if read is None:
+            raise SystemExit(f"{name}: imports {match[2]}, and no module source was given")
+        shared = read(match[2])
+        if IMPORT.search(shared):
+            raise SystemExit(f"{match[2]}: imports another module; it cannot be inlined into {name}")
+        exported = ", ".join(EXPORTED.findall(shared))
+        wanted = ", ".join(": ".join(p.split()[::2]) for p in match[1].replace("\n", " ").split(",") if p.strip())
+        return f"const {{ {wanted} }} = (() => {{\n{EXPORT.sub('', shared)}\nreturn {{ {exported} }};\n}})();\n"
+
+    source = OWN_IMPORT.sub(inline, source)
     if IMPORT.search(source):
         raise SystemExit(f"{name}: imports another module; file:// cannot load it as a classic script")
     return f'(() => {{\n"use strict";\n{EXPORT.sub("", source)}\n}})();\n'
@@ -58,9 +78,11 @@ def build(out_dir: Path, change: Callable[[dict], None] | None = None) -> list[s
     (out_dir / SHIM).parent.mkdir(parents=True, exist_ok=True)
     (out_dir / SHIM).write_bytes((ROOT / "vendor/iframe-worker/shim.js").read_bytes())
     modules = []
-    for source in sorted((ROOT / "docs/assets").glob("*.js")):  # our component modules
+    assets = ROOT / "docs/assets"
+    for source in sorted(assets.glob("*.js")):  # our component modules
         name = source.relative_to(ROOT / "docs").as_posix()
-        (out_dir / name).write_text(classic_script(source.read_text("utf-8"), name), "utf-8")
+        script = classic_script(source.read_text("utf-8"), name, lambda f: (assets / f).read_text("utf-8"))
+        (out_dir / name).write_text(script, "utf-8")
         modules.append(name)
     return modules
 

@@ -1,50 +1,21 @@
-// Adds a "Copy link" button to each address in the adviser link kit. Without JavaScript the
-// addresses are plain, selectable text. Runs as a module on the web, and as a classic script in
-// the offline bundle, so it imports and exports nothing.
+// Adds a "Copy link" button to each address in the adviser link kit ([data-module="link-kit"]).
+// Without JavaScript the addresses are plain, selectable text.
 
-const COPIED_FOR_MS = 2500;
+import { announce, copy, createAll } from "./enhance.js";
 
-function copyText(text) {
-  if (navigator.clipboard && navigator.clipboard.writeText) {
-    return navigator.clipboard.writeText(text);
-  }
-  return Promise.reject(new Error("no clipboard"));
-}
-
-function enhance(kit) {
+createAll("link-kit", (kit) => {
   for (const link of kit.querySelectorAll("a.link-kit__url")) {
     const url = link.textContent.trim();
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "link-kit__copy md-button";
-    button.textContent = "Copy link";
+    const button = Object.assign(document.createElement("button"),
+      { type: "button", className: "link-kit__copy md-button", textContent: "Copy link" });
     button.setAttribute("aria-label", `Copy link ${url}`);
-    const status = document.createElement("span");
-    status.className = "link-kit__status";
+    const status = Object.assign(document.createElement("span"), { className: "link-kit__status" });
     status.setAttribute("role", "status");
-    button.addEventListener("click", () => {
-      copyText(url).then(
-        () => { status.textContent = "Copied"; },
-        () => {
-          // The clipboard was refused: select the address so Ctrl+C / Cmd+C copies it.
-          const range = document.createRange();
-          range.selectNodeContents(link);
-          const selection = window.getSelection();
-          selection.removeAllRanges();
-          selection.addRange(range);
-          status.textContent = "Selected: press Ctrl+C (or Cmd+C) to copy";
-        },
-      );
-      setTimeout(() => { status.textContent = ""; }, COPIED_FOR_MS);
+    button.addEventListener("click", async () => {
+      // Refused: the address is selected, so Ctrl+C / Cmd+C copies it.
+      announce(status, await copy(url, link) ? "Copied" : "Selected: press Ctrl+C (or Cmd+C) to copy");
+      setTimeout(() => { status.textContent = ""; }, 2500);
     });
     link.after(" ", button, status);
   }
-}
-
-for (const kit of document.querySelectorAll(".link-kit")) {
-  try {
-    enhance(kit);
-  } catch (error) {
-    console.warn("link kit:", error);
-  }
-}
+});

@@ -2,9 +2,9 @@
 //
 // Without this script the page already shows the message as plain text, with the
 // placeholders as [Labels]. This script adds, per root:
-//   - one labelled field per placeholder, remembered on this device only
-//     (localStorage "after-the-no:reply-fields", shared by all examples, so the next one is
-//     filled in for you);
+//   - one labelled field per placeholder, remembered in this browser only ("after-the-no:reply-fields",
+//     shared by all examples, so the next one is filled in for you), on this device or in this
+//     tab as the person chose (enhance.js keeps the choice and its status line);
 //   - "Your message": a preview of exactly what Copy, Open in email and Download use;
 //   - "Change the wording": a subject box and a message box. They follow the example and
 //     the fields until the person types in them; from then on their own words are the
@@ -14,7 +14,10 @@
 //     which only points things out and never stops anything.
 // The matching (fill, normalise, toneCheck) is the same as in after_the_no/replies.py.
 
-export const STORAGE_KEY = "after-the-no:reply-fields";
+import { PREFIX, announce, copy as copyOrSelect, createAll, download, read, saveChoice, saving, write } from "./enhance.js";
+
+export const STORAGE_KEY = `${PREFIX}reply-fields`;
+const NOT_SAVING = "This browser is not saving your details, so you will need to type them again on the next example.";
 const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
 
 /** Put values into a template; an empty value shows as its label, e.g. [Your name]. */
@@ -71,43 +74,22 @@ export function textFile(subject, body) {
 }
 
 function readStore() {
+  const values = {};
   try {
-    const raw = window.localStorage.getItem(STORAGE_KEY);
-    const data = raw ? JSON.parse(raw) : {};
-    const values = {};
-    if (data && typeof data === "object" && !Array.isArray(data)) {
-      for (const [key, value] of Object.entries(data)) {
-        if (typeof value === "string") values[key] = value;
-      }
-    }
-    return { ok: true, values };
-  } catch (error) {
-    return { ok: false, values: {} };
-  }
+    const data = JSON.parse(read(STORAGE_KEY) || "{}");
+    for (const [key, value] of Object.entries(data)) if (typeof value === "string") values[key] = value;
+  } catch { /* unreadable: start empty */ }
+  return values;
 }
 
+/** Save changed fields (an empty one is removed); false when storage is blocked or full. */
 function writeStore(changes) {
-  try {
-    const { values } = readStore();
-    for (const [key, value] of Object.entries(changes)) {
-      if (value.trim()) values[key] = value;
-      else delete values[key];
-    }
-    if (Object.keys(values).length) window.localStorage.setItem(STORAGE_KEY, JSON.stringify(values));
-    else window.localStorage.removeItem(STORAGE_KEY);
-    return true;
-  } catch (error) {
-    return false;
+  const values = readStore();
+  for (const [key, value] of Object.entries(changes)) {
+    if (value.trim()) values[key] = value;
+    else delete values[key];
   }
-}
-
-function forgetStore() {
-  try {
-    window.localStorage.removeItem(STORAGE_KEY);
-    return true;
-  } catch (error) {
-    return false;
-  }
+  return write(STORAGE_KEY, Object.keys(values).length ? JSON.stringify(values) : null);
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -155,7 +137,7 @@ function enhance(root, index, toneRules) {
   const id = (name) => `reply-${index}-${name}`;
   const labels = Object.fromEntries(data.placeholders.map((p) => [p.name, p.label]));
   const stored = readStore();
-  const values = Object.fromEntries(data.placeholders.map((p) => [p.name, stored.values[p.name] || ""]));
+  const values = Object.fromEntries(data.placeholders.map((p) => [p.name, stored[p.name] || ""]));
   const state = { version: "message", edited: { message: null, short: null } };
 
   // --- which version
@@ -181,9 +163,7 @@ function enhance(root, index, toneRules) {
       p.hint ? el("p", { class: "reply-hint", id: id(`hint-${p.name}`), text: p.hint }) : "",
       input));
   }
-  const storageNote = el("p", { class: "reply-storage-note", text: stored.ok
-    ? "These details stay on this device, so the next example is filled in for you."
-    : "This browser is not saving your details, so you will need to type them again on the next example." });
+  const storageNote = el("p", { class: "reply-storage-note", role: "status" });
   const forgetButton = el("button", { type: "button", class: "reply-button reply-button--quiet",
                                       text: "Forget my details" });
   fieldSet.append(el("div", { class: "reply-storage" }, storageNote, forgetButton));
@@ -300,20 +280,12 @@ function enhance(root, index, toneRules) {
       list);
   }
 
-  let statusTimer = 0;
-  function say(text) {
-    // Empty first, so the same message twice in a row is still announced.
-    status.textContent = "";
-    window.clearTimeout(statusTimer);
-    statusTimer = window.setTimeout(() => { status.textContent = text; }, 50);
-  }
+  const say = (text) => announce(status, text);
 
   for (const p of data.placeholders) {
     inputs[p.name].addEventListener("input", () => {
       values[p.name] = inputs[p.name].value;
-      if (!writeStore({ [p.name]: inputs[p.name].value })) {
-        storageNote.textContent = "This browser is not saving your details, so you will need to type them again on the next example.";
-      }
+      panel.typed(writeStore({ [p.name]: inputs[p.name].value }));
       render();
     });
   }
@@ -340,24 +312,14 @@ function enhance(root, index, toneRules) {
       inputs[p.name].value = "";
     }
     render();
-    say(forgetStore() ? "Your details are cleared from this device." : "Your details are cleared from this page.");
+    const where = !write(STORAGE_KEY, null) ? "page" : saving() === "yes" ? "device" : "tab";
+    say(`Your details are cleared from this ${where}.`);
   });
 
-  function selectForCopy(box, what) {
-    editor.open = true;
-    box.focus();
-    box.select();
+  async function copy(text, box, what, done) {
+    if (await copyOrSelect(text, box, () => { editor.open = true; })) return say(done);
     say(`Your browser did not let this page copy. The ${what} is selected: press Ctrl+C (or Cmd+C on a Mac) `
       + "to copy it. On a phone, tap and hold it, then choose Copy.");
-  }
-  async function copy(text, box, what, done) {
-    try {
-      if (!navigator.clipboard || !navigator.clipboard.writeText) throw new Error("no clipboard");
-      await navigator.clipboard.writeText(text);
-      say(done);
-    } catch (error) {
-      selectForCopy(box, what);
-    }
   }
   copyButton.addEventListener("click", () => copy(current().body, bodyBox, "message",
     "Message copied. Paste it into your email or message."));
@@ -366,15 +328,11 @@ function enhance(root, index, toneRules) {
   mailLink.addEventListener("click", () => say("Opening your email program with this message."));
   downloadButton.addEventListener("click", () => {
     const message = current();
-    const url = URL.createObjectURL(new Blob([textFile(message.subject, message.body)], { type: "text/plain;charset=utf-8" }));
-    const link = el("a", { href: url, download: `${data.slug}.txt`, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+    download(`${data.slug}.txt`, "text/plain;charset=utf-8", textFile(message.subject, message.body));
     say(`Downloaded ${data.slug}.txt.`);
   });
 
+  const panel = saveChoice(storageNote, NOT_SAVING);
   render();
   // Only now, with everything built, swap the plain text for the personaliser.
   root.querySelector(".reply-static").hidden = true;
@@ -382,20 +340,10 @@ function enhance(root, index, toneRules) {
   root.classList.add("reply--enhanced");
 }
 
-const roots = document.querySelectorAll('[data-module="reply"]');
-if (roots.length) {
-  const toneRules = readToneRules();
-  roots.forEach((root, index) => {
-    if (root.dataset.replyReady) return;
-    root.dataset.replyReady = "true";
-    try {
-      enhance(root, index, toneRules);
-    } catch (error) {
-      // This one stays as plain text, which still works; the others carry on.
-      root.querySelector(".reply-ui")?.remove();
-      const fallback = root.querySelector(".reply-static");
-      if (fallback) fallback.hidden = false;
-      console.error("reply example could not be enhanced:", error);
-    }
-  });
-}
+const toneRules = readToneRules();
+createAll("reply", (root, index) => enhance(root, index, toneRules), (root) => {
+  // This one stays as plain text, which still works; the others carry on.
+  root.querySelector(".reply-ui")?.remove();
+  const fallback = root.querySelector(".reply-static");
+  if (fallback) fallback.hidden = false;
+});

@@ -1,14 +1,15 @@
 // Worksheets: enhances each <form data-module="worksheet"> with autosave on this device,
 // export / import, clear with undo, print blank and calendar reminders.
-// The form is complete without this file; nothing here sends anything anywhere.
+// The form is complete without this file; nothing here sends anything anywhere. Where answers
+// are kept (this device or this tab) is the person's choice, made in enhance.js.
+
+import { PREFIX, createAll, download, read, saveChoice, write } from "./enhance.js";
 
 const FORMAT_VERSION = 1;
 const MAX_IMPORT_BYTES = 1024 * 1024;
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
 const UNCHANGED = "Your answers have not changed.";
 const TEXT = {
-  ready: "Your answers will be saved on this device as you type.",
-  saved: "Saved on this device",
   blocked: "Answers will not be kept: this browser is blocking storage. Use “Export answers” to keep a copy.",
   tooBig: `This file is too big to be a worksheet export (over 1 MB). ${UNCHANGED}`,
   notJson: `This file is not a worksheet export: it is not JSON. ${UNCHANGED}`,
@@ -114,15 +115,6 @@ export function icsCalendar(events, now = new Date()) {
   return lines.map(icsFold).join("\r\n") + "\r\n";
 }
 
-function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
-
 function formatDate(iso) {
   const date = new Date(`${iso}T00:00:00`);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
@@ -133,7 +125,7 @@ class Worksheet {
     this.form = form;
     this.slug = form.dataset.worksheet;
     this.version = Number(form.dataset.version);
-    this.key = `after-the-no:worksheet:${this.slug}`;
+    this.key = `${PREFIX}worksheet:${this.slug}`;
     this.stored = {};      // every answer we hold, including ones for questions no longer here
     this.undoAnswers = null;
     this.fields = [...form.querySelectorAll("[data-field]")].map((element) => ({
@@ -181,6 +173,7 @@ class Worksheet {
     this.form.querySelector("#ws-import-file").addEventListener("change", guard((event) => this.importFile(event.target)));
     window.addEventListener("afterprint", () => this.form.classList.remove("ws-blank"));
     for (const hidden of this.form.querySelectorAll(".ws-toolbar, .ws-reminders")) hidden.hidden = false;
+    this.panel = saveChoice(this.status, TEXT.blocked);
     this.restore();
   }
 
@@ -304,34 +297,17 @@ class Worksheet {
   }
 
   save() {
-    try {
-      localStorage.setItem(this.key, JSON.stringify(this.payload()));
-      this.setStatus(TEXT.saved);
-    } catch {
-      this.setStatus(TEXT.blocked, true);  // blocked or full: say so, and keep the answers on screen
-    }
+    // Blocked or full: the status line says so, and the answers stay on screen.
+    this.panel.typed(write(this.key, JSON.stringify(this.payload())));
   }
 
   restore() {
-    let raw = null;
-    try {
-      raw = localStorage.getItem(this.key);
-      localStorage.setItem(`${this.key}:check`, "1");
-      localStorage.removeItem(`${this.key}:check`);
-      this.setStatus(raw ? TEXT.saved : TEXT.ready);
-    } catch {
-      this.setStatus(TEXT.blocked, true);
-    }
+    const raw = read(this.key);
     if (!raw) return;
     try {
       const data = JSON.parse(raw);
       if (!importProblem(data, this.slug, this.numbers)) this.show(data.answers);
     } catch { /* unreadable saved data: leave it in storage, start from the blank form */ }
-  }
-
-  setStatus(text, warning = false) {
-    if (this.status.textContent !== text) this.status.textContent = text;  // unchanged text is not re-announced
-    this.status.classList.toggle("ws-warning", warning);
   }
 
   say(text, { error = false, undo = false } = {}) {
@@ -436,10 +412,5 @@ class Worksheet {
   }
 }
 
-for (const form of document.querySelectorAll('[data-module="worksheet"]')) {
-  try {
-    new Worksheet(form).start();
-  } catch (error) {
-    console.error(`Worksheet ${form.dataset.worksheet}:`, error);  // this form stays a plain, printable form
-  }
-}
+// A form that fails to start stays a plain, printable form.
+createAll("worksheet", (form) => new Worksheet(form).start());

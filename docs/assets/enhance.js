@@ -1,0 +1,254 @@
+// Shared by the components (worksheet.js, reply.js, link-kit.js, privacy.js), as GOV.UK
+// Frontend's createAll: start every [data-module] root once, each in its own try/catch; keep
+// browser storage behind the person's save choice; download a file; copy with a fallback;
+// speak in a live region. Nothing here sends anything anywhere. The offline bundle inlines this
+// file into each classic script, so it imports nothing and never asks for its own URL.
+
+export const PREFIX = "after-the-no:";
+export const CHOICE_KEY = `${PREFIX}save`;  // "yes" | "no"; absent until the person chooses
+
+/** Start `start(root, index)` on each [data-module=name] root not started yet. One broken root
+    calls onError(root, error) and the others carry on. */
+export function createAll(name, start, onError = () => {}) {
+  document.querySelectorAll(`[data-module="${name}"]`).forEach((root, index) => {
+    const flag = `data-${name}-init`;
+    if (root.hasAttribute(flag)) return;
+    root.setAttribute(flag, "");
+    try {
+      start(root, index);
+    } catch (error) {
+      console.error(`${name}:`, error);
+      onError(root, error);
+    }
+  });
+}
+
+// --- storage -----------------------------------------------------------------------------
+// Answers go to this device (localStorage) once the person chose to save, or while answers an
+// earlier version of the site saved there are waiting for that choice; otherwise to this tab
+// only (sessionStorage), so a reload loses nothing and closing the tab leaves nothing.
+// Every call may throw (blocked, full); the exported functions never do.
+
+const ours = (area) => Array.from({ length: area.length }, (_, i) => area.key(i)).filter((k) => k?.startsWith(PREFIX));
+const savedBefore = () => ours(localStorage).some((k) => k !== CHOICE_KEY);
+const area = () => (localStorage.getItem(CHOICE_KEY) ?? (savedBefore() ? "yes" : "no")) === "yes" ? localStorage : sessionStorage;
+
+export function choice() {
+  try { return localStorage.getItem(CHOICE_KEY); } catch { return null; }
+}
+
+/** "yes" (this device), "no" (this tab) or "blocked" (nothing can be kept). */
+export function saving() {
+  try {
+    const where = area(), key = `${PREFIX}check`;
+    where.setItem(key, "1");
+    where.removeItem(key);
+    return where === localStorage ? "yes" : "no";
+  } catch {
+    return "blocked";
+  }
+}
+
+export function read(key) {
+  try { return area().getItem(key); } catch { return null; }
+}
+
+/** Store a value (null removes it); false when storage is blocked or full. */
+export function write(key, value) {
+  try {
+    if (value === null) area().removeItem(key);
+    else area().setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Record the choice for the whole site. This tab's answers move with it, so nothing on screen
+    is lost; answers already on the device stay there until deleteSaved(). */
+export function choose(value) {
+  try {
+    const [from, to] = value === "yes" ? [sessionStorage, localStorage] : [localStorage, sessionStorage];
+    for (const key of ours(from)) {
+      if (key === CHOICE_KEY) continue;
+      to.setItem(key, from.getItem(key));
+      if (value === "yes") from.removeItem(key);
+    }
+    localStorage.setItem(CHOICE_KEY, value);
+  } catch { /* blocked: the status line says so */ }
+  document.dispatchEvent(new CustomEvent("after-the-no:save"));
+}
+
+/** Delete the answers kept on this device (this tab keeps its copy until it closes). */
+export function deleteSaved() {
+  try {
+    for (const key of ours(localStorage)) if (key !== CHOICE_KEY) localStorage.removeItem(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Everything the site keeps in this browser, as {local: {key: value}, session: {...}}. */
+export function snapshot() {
+  const out = { local: {}, session: {} };
+  for (const [name, store] of [["local", "localStorage"], ["session", "sessionStorage"]]) {
+    try {
+      for (const key of ours(window[store])) out[name][key] = window[store].getItem(key);
+    } catch { /* blocked: nothing is kept there */ }
+  }
+  return out;
+}
+
+/** Remove (or, with a snapshot, put back) every key of ours in both storages. */
+export function replaceAll(snap = { local: {}, session: {} }) {
+  for (const [name, store] of [["local", "localStorage"], ["session", "sessionStorage"]]) {
+    try {
+      const s = window[store];
+      for (const key of ours(s)) s.removeItem(key);
+      for (const [key, value] of Object.entries(snap[name])) s.setItem(key, value);
+    } catch { /* blocked */ }
+  }
+  document.dispatchEvent(new CustomEvent("after-the-no:save"));
+}
+
+// --- the offline copy (sw.js, from after_the_no/offline_cache.py; none on file://) -----------
+
+const worker = () => new URL("sw.js", window.__md_scope);
+const copies = async () => (await caches.keys()).filter((name) => name.startsWith(`${PREFIX}offline:${new URL(".", worker())}:`));
+
+/** True when this browser holds the offline copy of the site. */
+export async function hasOffline() {
+  try { return (await copies()).length > 0; } catch { return false; }
+}
+
+/** Delete the offline copy and stop its worker (it holds pages, never answers). */
+export async function forgetOffline() {
+  try {
+    for (const r of await navigator.serviceWorker.getRegistrations()) if (r.scope === new URL(".", worker()).href) await r.unregister();
+    for (const name of await copies()) await caches.delete(name);
+  } catch { /* file:// or blocked: there is no offline copy */ }
+}
+
+/** Make the offline copy again (the undo of forgetting it). */
+export function keepOffline() {
+  navigator.serviceWorker?.register(worker())
+    .then((r) => (r.active || r.waiting || r.installing)?.postMessage("cache")).catch(() => {});
+}
+
+// --- the save choice and its status line ---------------------------------------------------
+
+const el = (tag, props = {}, ...children) => {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+};
+const button = (text, primary) => el("button", { type: "button", className: `md-button${primary ? " md-button--primary" : ""}`, textContent: text });
+export const STATUS = {
+  yes: "Saving on this device",
+  no: "Not saving: your answers go when you close this tab",
+  ask: "Not saved on this device yet: choose below. Until then your answers stay in this tab only.",
+};
+const ASK = "Keep your answers on this device? On a shared computer, choose not to: then nothing stays after you close this tab.";
+let asked = false;  // one choice box open on a page at a time
+
+/** The status line (in `status`, a role=status element) and the save choice after it.
+    Returns {typed(ok)}: call it on each change the person makes, ok false when it was not kept. */
+export function saveChoice(status, blockedText) {
+  const ask = el("p", { className: "save-ask-text" });
+  const yes = button("Save my answers on this device", true), no = button("Don’t save — I’m on a shared computer");
+  const box = el("div", { className: "save-ask", hidden: true }, ask, yes, " ", no);
+  const change = button("Change");
+  const offer = el("div", { className: "save-ask", hidden: true },
+    el("p", { textContent: "Answers saved earlier are still on this device. Delete them? This tab keeps its copy until you close it." }));
+  const del = button("Delete saved answers", true), keep = button("Keep them");
+  offer.append(del, " ", keep);
+  const wrap = el("div", { className: "save-choice" }, box, offer);
+  status.after(change, wrap);
+  status.classList.add("save-status");
+
+  let failed = false;
+  const refresh = () => {
+    const now = saving(), chosen = choice();
+    const text = now === "blocked" || failed ? blockedText : chosen || now === "yes" ? STATUS[now] : box.hidden ? STATUS.no : STATUS.ask;
+    if (status.textContent !== text) status.textContent = text;  // unchanged text is not re-announced
+    status.classList.toggle("save-warning", now === "blocked" || failed);
+    change.hidden = now === "blocked" || !box.hidden;
+  };
+  const open = (text) => {
+    if (asked) return;
+    asked = true;
+    ask.textContent = text;
+    box.hidden = false;
+    refresh();
+  };
+  const close = () => { box.hidden = true; asked = false; };
+  change.addEventListener("click", () => { open(ASK); yes.focus(); });
+  yes.addEventListener("click", () => { close(); choose("yes"); change.focus(); });
+  no.addEventListener("click", () => {
+    const hadSaved = choice() !== "no" && (() => { try { return savedBefore(); } catch { return false; } })();
+    close();
+    choose("no");
+    forgetOffline();  // on a shared computer, no copy of the guide stays either
+    offer.hidden = !hadSaved;
+    (hadSaved ? del : change).focus();
+  });
+  del.addEventListener("click", () => {
+    deleteSaved();
+    offer.hidden = true;
+    change.focus();
+    announce(status, "The answers saved on this device are deleted.");
+    setTimeout(refresh, 3000);
+  });
+  keep.addEventListener("click", () => { offer.hidden = true; change.focus(); });
+  document.addEventListener("after-the-no:save", refresh);
+  // Answers an earlier version saved: kept, and the person is asked once what to do.
+  if (saving() === "yes" && choice() === null) open("This browser has answers this site saved before you could choose. Keep saving on this device?");
+  refresh();
+  return {
+    typed(ok = true) {
+      failed = !ok;
+      if (choice() === null && saving() !== "blocked") open(ASK);
+      refresh();
+    },
+  };
+}
+
+// --- files, clipboard, messages ---------------------------------------------------------------
+
+export function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = el("a", { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** Copy text; when the browser refuses, reveal() and select `node` (a box or any element) so
+    Ctrl+C copies it. Resolves to true when copied, false when only selected. */
+export async function copy(text, node, reveal = () => {}) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    reveal();
+    if (node.select) {
+      node.focus();
+      node.select();
+    } else {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    }
+    return false;
+  }
+}
+
+/** Say `text` in a live region; emptied first, so the same message twice is still announced. */
+export function announce(region, text) {
+  region.textContent = "";
+  clearTimeout(region.announceTimer);
+  region.announceTimer = setTimeout(() => { region.textContent = text; }, 50);
+}
