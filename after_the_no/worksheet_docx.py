@@ -14,7 +14,7 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 from after_the_no.worksheet_downloads import Brand
-from after_the_no.worksheet_model import BOXES, Field, Worksheet
+from after_the_no.worksheet_model import BOXES, OPTIONS_ON_ONE_LINE, Field, Worksheet
 
 BOX = "\u2610"  # ☐
 ACCENT, GREY = "00695C", "4A4A4A"   # teal, as the site and the PDFs
@@ -56,11 +56,8 @@ def _question(f: Field) -> list[str]:
     if f.kind in BOX_HEIGHT:
         out.append(_box(BOX_HEIGHT[f.kind]))
         return out
-    words = []
-    for n, value in enumerate(f.choices, start=1):
-        end = f.end_label(n)
-        words.append(f"{BOX} {value}" + (f" {end}" if end else ""))
-    if sum(len(w) for w in words) < 70:
+    words = [f"{BOX} {text}" for text in f.option_texts()]
+    if sum(len(w) for w in words) < OPTIONS_ON_ONE_LINE:
         out.append(_paragraph("    ".join(words)))
     else:
         out.extend(_paragraph(word, after=0) for word in words)

@@ -18,6 +18,8 @@ KINDS = ["text", "long-text", "scale", "choice", "checklist", "date", "number"]
 OPTION_KINDS = {"choice", "checklist"}
 SCALE = ["1", "2", "3", "4", "5"]
 MAX_REPEAT = 5
+# Characters: a shorter list of options prints on one line in the Word and ODT files.
+OPTIONS_ON_ONE_LINE = 70
 NUMBER_MIN, NUMBER_MAX = 0, 9999   # a number field's default range: counts of things a person did
 
 
@@ -61,6 +63,11 @@ class Field:
         if self.kind != "scale" or n not in (1, len(self.choices)):
             return ""
         return self.low if n == 1 else self.high
+
+    def option_texts(self) -> list[str]:
+        """Each choice as printed on paper: its value, with a scale's end words beside 1 and 5."""
+        return [f"{value} {end}" if (end := self.end_label(n)) else value
+                for n, value in enumerate(self.choices, start=1)]
 
 
 @dataclass(frozen=True)

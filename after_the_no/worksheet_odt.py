@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 from after_the_no.pdf_font import clean
 from after_the_no.worksheet_downloads import Brand
-from after_the_no.worksheet_model import BOXES, Field, Worksheet
+from after_the_no.worksheet_model import BOXES, OPTIONS_ON_ONE_LINE, Field, Worksheet
 
 MIMETYPE = "application/vnd.oasis.opendocument.text"
 BOX = "\u2610"  # ☐
@@ -95,11 +95,8 @@ def _question(f: Field, number: int) -> list[str]:
                    'office:value-type="string"><text:p text:style-name="Standard"/></table:table-cell>'
                    "</table:table-row></table:table>")
         return out
-    words = []
-    for n, value in enumerate(f.choices, start=1):
-        end = f.end_label(n)
-        words.append(f"{BOX} {value}" + (f" {end}" if end else ""))
-    if sum(len(w) for w in words) < 70:
+    words = [f"{BOX} {text}" for text in f.option_texts()]
+    if sum(len(w) for w in words) < OPTIONS_ON_ONE_LINE:
         out.append(f'<text:p text:style-name="Standard">'
                    + '<text:s text:c="4"/>'.join(_x(w) for w in words) + "</text:p>")
     else:
