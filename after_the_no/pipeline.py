@@ -26,7 +26,7 @@ import yaml
 from after_the_no import link_kit
 from after_the_no import replies as _replies
 from after_the_no.branding import brand_css, check as check_brand
-from after_the_no.definitions import DefinitionError
+from after_the_no.definitions import FAST_LOADER, DefinitionError
 from after_the_no.pdf_font import describe, uncovered
 from after_the_no.worksheet_downloads import TEAL, Brand, Rendering, planned
 from after_the_no.worksheet_html import Download, page_markdown, worksheet_list
@@ -61,8 +61,9 @@ class BuildError(Exception):
 
 # ------------------------------------------------------------------------------------ config
 
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml even if it uses !ENV or !!python tags (kept as plain values)."""
+class _Loader(FAST_LOADER):
+    """Reads mkdocs.yml even if it uses !ENV or !!python tags (kept as plain values); libyaml's
+    parser where PyYAML has it, as the definitions use (this runs on every build)."""
 
 
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
@@ -191,7 +192,7 @@ def escape_description(markdown: str) -> str:
     match = FRONT_MATTER.match(markdown)
     if not match:
         return markdown
-    meta = yaml.safe_load(match.group(1)) or {}
+    meta = yaml.load(match.group(1), Loader=FAST_LOADER) or {}
     description = meta.get("description") if isinstance(meta, dict) else None
     if not description or html.escape(str(description), quote=True) == description:
         return markdown
