@@ -403,7 +403,8 @@ def downloads_key(root: Path, config: dict) -> str:
     import platform
     digest = hashlib.sha256()
     brand = download_brand(config)
-    for part in (brand.name, brand.colour, config.get("site_url") or "", platform.python_version(),
+    for part in (brand.name, brand.colour, brand.organisation, brand.contact, brand.footer_text,
+                 config.get("site_url") or "", platform.python_version(),
                  importlib.metadata.version("reportlab")):
         digest.update(part.encode("utf-8") + b"\0")
     package = Path(__file__).resolve().parent
@@ -434,8 +435,7 @@ def write_size_cache(root: Path, key: str, sizes: dict[str, int]) -> None:
 
 def download_brand(config: dict) -> Brand:
     """What the downloads take from the brand (mkdocs.yml site_name and extra.brand)."""
-    colour = ((config.get("extra") or {}).get("brand") or {}).get("primary_colour") or TEAL
-    return Brand(config.get("site_name") or Brand.name, colour)
+    return Brand.from_settings(config.get("site_name") or "", (config.get("extra") or {}).get("brand"))
 
 
 def load_library(root: Path = ROOT) -> _replies.Library:

@@ -69,6 +69,9 @@ def _cover(c: TaggedCanvas, paper: str, brand: Brand, site_url: str, sheets: lis
     y -= 30
     _line(c, "P", "Worksheets for after a job rejection", FONT, 16, MARGIN, y)
     c.setFillColor(colors.black)
+    if brand.organisation:
+        y -= 24
+        _line(c, "P", brand.organisation, BOLD, 12, MARGIN, y)
     y -= 44
     intro = ("These short worksheets help you learn from an interview, take feedback well, "
              "stay in touch with the interviewer and keep going. Write on them, or fill them in "
@@ -89,4 +92,13 @@ def _cover(c: TaggedCanvas, paper: str, brand: Brand, site_url: str, sheets: lis
         _line(c, body, f"{sheet.title}  ({sheet.minutes} minutes)", FONT, 11, MARGIN, y)
         _line(c, body, f"page {page}", FONT, 11, width - MARGIN, y, right=True)
         y -= 18
+    bottom = MARGIN
+    for text in (brand.contact, brand.footer_text):
+        if text:
+            bottom += 14
+    y = bottom
+    for text in (brand.contact, brand.footer_text):
+        if text:
+            _line(c, "P", text, FONT, 9, MARGIN, y)
+            y -= 14
     _line(c, "P", f"{site_url}  ·  Content CC BY 4.0", FONT, 9, MARGIN, MARGIN)

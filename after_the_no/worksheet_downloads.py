@@ -33,11 +33,22 @@ class Brand:
     colour (`extra.brand.primary_colour`, the site's teal when unset)."""
     name: str = "After the No"
     colour: str = TEAL
+    # A careers service's own lines for the print pack's cover (extra.brand); empty: none.
+    organisation: str = ""
+    contact: str = ""        # "Book a careers appointment: https://…"
+    footer_text: str = ""
+
+    @classmethod
+    def from_settings(cls, site_name: str, brand: dict | None) -> "Brand":
+        brand = brand or {}
+        label = brand.get("contact_label") or "Talk to a careers adviser"
+        contact = f"{label}: {brand['contact_url']}" if brand.get("contact_url") else ""
+        return cls(site_name or cls.name, brand.get("primary_colour") or TEAL,
+                   (brand.get("organisation") or "").strip(), contact, (brand.get("footer_text") or "").strip())
 
     @classmethod
     def from_config(cls, config) -> "Brand":
-        colour = (config.extra.get("brand") or {}).get("primary_colour") or TEAL
-        return cls(config.site_name or cls.name, colour)
+        return cls.from_settings(config.site_name, config.extra.get("brand"))
 
 
 @dataclass(frozen=True)

@@ -149,6 +149,9 @@ def test_the_brand_name_reaches_the_pdf_word_opendocument_files_and_the_pack_cov
     pack = PdfReader(branded_site / "downloads/after-the-no-pack-a4.pdf")
     cover = pack.pages[0].extract_text().splitlines()
     assert cover[0] == SITE_NAME
+    assert cover[2] == SAMPLE["organisation"]
+    assert cover[-3:] == [f"{SAMPLE['contact_label']}: {SAMPLE['contact_url']}", SAMPLE["footer_text"],
+                          "https://after-the-no.example.org/  ·  Content CC BY 4.0"]
     sheets = load_worksheets(ROOT)
     assert [line for line in cover if line.endswith("minutes)")] == [f"{s.title}  ({s.minutes} minutes)" for s in sheets]
     assert pack.metadata["/Title"] == f"{SITE_NAME}: worksheet pack"
