@@ -23,7 +23,7 @@ from typing import Callable
 
 import yaml
 
-from after_the_no import link_kit
+from after_the_no import link_kit, places
 from after_the_no import replies as _replies
 from after_the_no.branding import brand_css, check as check_brand
 from after_the_no.definitions import FAST_LOADER, DefinitionError
@@ -170,6 +170,7 @@ MARKERS = [
            required_on="replies/index.md", why="the list of replies goes there"),
     Marker("link-kit", re.compile(r"<!-- link-kit -->"), _link_kit),
     Marker("reply-example", _replies.EXAMPLE_MARKER, _reply_examples),
+    Marker("places", places.MARKER, places.expand),
 ]
 
 
@@ -179,7 +180,10 @@ def expand_markers(ctx: Context, page: str, markdown: str) -> str:
         if marker.required_on == page and not marker.pattern.search(markdown):
             raise BuildError(f"docs/{page}: the marker {marker.pattern.pattern} is missing; {marker.why}")
         if marker.pattern.search(markdown):
-            markdown = marker.expand(ctx, page, markdown)
+            try:
+                markdown = marker.expand(ctx, page, markdown)
+            except DefinitionError as error:   # file:line: key: message, as every definition says it
+                raise BuildError(str(error)) from None
     return markdown
 
 
