@@ -26,7 +26,7 @@ from after_the_no.sources import load_sources
 # a stored value that is not one of these is ignored there too.
 PLACES = ("england", "wales", "scotland", "northern-ireland", "us", "elsewhere")
 UK_NATIONS = PLACES[:4]
-# Topic -> the label a place's routes for it carry when a block shows more than one topic.
+# The topics a place's routes are grouped by, and what each holds.
 TOPICS = {
     "emergency": "In an emergency",
     "crisis": "Talk to someone now",
@@ -182,10 +182,11 @@ def render(places: list[Place], topics: list[str], first: bool, anchor_uk: bool 
         out += [f'<section class="place" data-place="{place.id}" markdown>', "",
                 f'<h3 class="place__name" id="{prefix}{place.id}">{html.escape(place.name)}</h3>', ""]
         for topic in topics:
-            routes = place.routes.get(topic, ())
-            if len(topics) > 1 and routes:
-                out += [f'<p class="place__topic">{TOPICS[topic]}</p>', ""]
-            out += [f"- {route.text}" for route in routes] + [""]
+            if routes := place.routes.get(topic, ()):
+                # Each route names itself ("**Emergency:**", "**Samaritans:**"): no label per topic,
+                # which on a phone would be one more short line between the reader and the number.
+                out += [f'<div class="place__routes" data-topic="{topic}" markdown>', ""]
+                out += [f"- {route.text}" for route in routes] + ["", "</div>", ""]
         out += ["</section>", ""]
     out.append("</div>")
     return "\n".join(out)

@@ -109,6 +109,7 @@ def test_the_marker_renders_every_place_and_one_control(tmp_path):
         + [f'<h3 class="place__name" id="crisis-{p}">{p.title()}</h3>' for p in PLACES])
     assert out.count('<span id="uk"></span>') == 1
     assert out.count("- Call **999**.") == 6 and out.count("- Call **116 123**.") == 12
+    assert out.count('<div class="place__routes" data-topic="crisis" markdown>') == 12
 
 
 def test_a_bad_marker_or_another_component_stops_the_build(tmp_path):
