@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from reportlab.pdfbase.acroform import AcroForm
 
-from after_the_no import pdf_tags
-from after_the_no.worksheet_model import load_worksheet
-from after_the_no.worksheet_pdf import render_pdf
+from after_the_no.downloads import pdf_tags
+from after_the_no.worksheets.load import load_worksheet
+from after_the_no.downloads.pdf import render_pdf
 from pdf_rendering import count, problems
 from worksheet_support import FIXTURES, SHEETS
 
