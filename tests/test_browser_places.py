@@ -40,7 +40,7 @@ def test_choosing_northern_ireland_puts_its_routes_first_and_forget_everything_c
 
     select.select_option("northern-ireland")
     expect(page.locator(".places__status")).to_have_text(
-        'Showing help for Northern Ireland first. Kept in this tab only; other places are under "Help for other places".')
+        'Showing Northern Ireland first. Kept in this tab only.')
     # Both blocks on the page: Northern Ireland first, the others folded, in their order, one tap away.
     for block in (0, 1):
         assert visible_place_names(page, block) == ["Northern Ireland"]
@@ -54,6 +54,11 @@ def test_choosing_northern_ireland_puts_its_routes_first_and_forget_everything_c
                                          "Somewhere else"]
     assert stored(page) == [None, "northern-ireland"]   # no save choice made: this tab only
     assert axe_violations(page) == []
+
+    # A link to a folded place (the table of contents, a shared #wales link) opens it.
+    page.evaluate("document.querySelectorAll('details.places__others').forEach(d => d.open = false)")
+    page.evaluate("location.hash = '#wales'")
+    expect(page.locator("#wales")).to_be_visible()
 
     # Another support page in the same tab shows Northern Ireland first too.
     page.goto(base_url + UNFAIR)
@@ -83,7 +88,7 @@ def test_saved_on_the_device_when_the_person_chose_to_save_and_every_place_again
     page.wait_for_function(READY)
     page.get_by_label("Where are you?").select_option("us")
     expect(page.locator(".places__status")).to_have_text(
-        'Showing help for United States first. Kept on this device; other places are under "Help for other places".')
+        'Showing United States first. Kept on this device.')
     assert stored(page) == ["us", None]
     page.get_by_label("Where are you?").select_option("")
     expect(page.locator(".places__status")).to_have_text("Showing every place.")
@@ -108,3 +113,17 @@ def test_without_javascript_every_place_shows_and_there_is_no_control(open_page)
     expect(page.locator(".places__jump")).to_be_visible()
     page.locator(".places__jump").get_by_role("link", name="Northern Ireland").click()
     expect(page.locator("#northern-ireland")).to_be_in_viewport()
+
+
+def test_the_situation_pages_with_places_are_accessible_before_and_after_a_choice(open_page, base_url):
+    problems = []
+    for url in ["situations/international-students/", "situations/offer-withdrawn/"]:
+        for width in (390, 1280):
+            page = open_page(url, width=width)
+            page.wait_for_function(READY)
+            problems += [f"/{url} {width}px: axe: {v}" for v in axe_violations(page)]
+            page.get_by_label("Where are you?").select_option("scotland")
+            expect(page.locator("section.place").first).to_have_attribute("data-place", "scotland")
+            problems += [f"/{url} {width}px after a choice: axe: {v}" for v in axe_violations(page)]
+            problems += [f"/{url} {width}px: console: {e}" for e in page.console_errors]
+    assert not problems, "\n".join(problems)

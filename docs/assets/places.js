@@ -41,6 +41,15 @@ function arrange(block, place, ids) {
 addEventListener("beforeprint", () => document.querySelectorAll("details.places__others:not([open])").forEach((d) => { d.open = true; d.dataset.printOpened = ""; }));
 addEventListener("afterprint", () => document.querySelectorAll("details[data-print-opened]").forEach((d) => { d.open = false; delete d.dataset.printOpened; }));
 
+// A link to a place that is folded away (the table of contents, a #wales link) opens its section
+// (Chromium already does this for any closed <details>; other browsers may not).
+const reveal = () => {
+  const target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  const folded = target?.closest?.("details.places__others");
+  if (folded && !folded.open) { folded.open = true; target.scrollIntoView(); }
+};
+addEventListener("hashchange", reveal);
+
 createAll("places", (root) => {
   const control = root.querySelector(".places__choose");
   if (!control) return;   // a later block on the page: the first block's control arranges it
@@ -62,11 +71,12 @@ createAll("places", (root) => {
     show(place);
     const kept = write(PLACE_KEY, place);   // null removes the key
     if (!place) announce(status, "Showing every place.");
-    else announce(status, `Showing help for ${names[place]} first. ${kept ? where() : "Your browser did not let us keep this choice"}; other places are under "Help for other places".`);
+    else announce(status, `Showing ${names[place]} first. ${kept ? where() : "Your browser did not let us keep this choice"}.`);
   });
 
   control.hidden = false;
   root.querySelector(".places__jump")?.setAttribute("hidden", "");
   show(chosenPlace(read(PLACE_KEY), ids));
+  reveal();
   document.documentElement.dataset.placesReady = "";
 });
