@@ -23,7 +23,7 @@ from typing import Callable
 
 import yaml
 
-from after_the_no import link_kit
+from after_the_no import freshness, link_kit
 from after_the_no import replies as _replies
 from after_the_no.branding import brand_css, check as check_brand
 from after_the_no.definitions import FAST_LOADER, DefinitionError
@@ -90,6 +90,7 @@ class Context:
     downloads: dict[str, list[Download]]   # worksheet slug -> its downloads, sizes known
     packs: list[Download]
     pages: set[str] = field(default_factory=set)   # every staged .md file (src_uri)
+    sources: list = field(default_factory=list)     # sources.yml: each page's "last checked" date
 
     @property
     def redirects(self) -> dict[str, str]:
@@ -157,6 +158,10 @@ def _link_kit(ctx: Context, page: str, markdown: str) -> str:
     return markdown.replace("<!-- link-kit -->", link_kit.render(entries, ctx.config.get("site_url") or "", source_of))
 
 
+def _sources_checked(ctx: Context, page: str, markdown: str) -> str:
+    return markdown.replace("<!-- sources-checked -->", freshness.newest_checked(ctx.sources))
+
+
 def link_kit_entries(root: Path):
     from after_the_no.url_contract import load_contract
     return load_contract(root / "published-urls.yml")
@@ -170,6 +175,7 @@ MARKERS = [
            required_on="replies/index.md", why="the list of replies goes there"),
     Marker("link-kit", re.compile(r"<!-- link-kit -->"), _link_kit),
     Marker("reply-example", _replies.EXAMPLE_MARKER, _reply_examples),
+    Marker("sources-checked", re.compile(r"<!-- sources-checked -->"), _sources_checked),
 ]
 
 
@@ -180,7 +186,10 @@ def expand_markers(ctx: Context, page: str, markdown: str) -> str:
             raise BuildError(f"docs/{page}: the marker {marker.pattern.pattern} is missing; {marker.why}")
         if marker.pattern.search(markdown):
             markdown = marker.expand(ctx, page, markdown)
-    return markdown
+    try:   # every guide, situation and support page ends with when its facts were checked
+        return freshness.with_freshness(page, markdown, ctx.sources)
+    except ValueError as error:
+        raise BuildError(str(error)) from None
 
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
@@ -345,6 +354,10 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
     except DefinitionError as error:
         raise BuildError(str(error)) from None
     library = load_library(root)
+    try:
+        facts = freshness.load(root)
+    except DefinitionError as error:
+        raise BuildError(str(error)) from None
 
     # Rendering starts first and runs in worker processes while the rest is staged.
     per_sheet, packs = planned(sheets)
@@ -364,7 +377,7 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
                 _write(docs / uri, path.read_bytes(), written)
 
         ctx = Context(root, config, sheets, library, {}, [],
-                      {uri for uri in sources if uri.endswith(".md")} | set(generated))
+                      {uri for uri in sources if uri.endswith(".md")} | set(generated), facts)
         pages = {uri: path.read_text("utf-8") for uri, path in sources.items() if uri.endswith(".md")}
         pages |= {f"worksheets/{s.slug}.md": "" for s in sheets}   # written once the sizes are known
         pages |= {f"replies/{r.slug}.md": _replies.page_markdown(r, library) for r in library.replies}

@@ -16,6 +16,11 @@ from typing import Any
 from after_the_no.definitions import Checker, DefinitionError, Document, Problem, load
 
 MAX_WORDS = 150
+# A spoken reply (a phone script, a voicemail) has no subject and no mailto, and must be
+# sayable in SPOKEN_SECONDS at an unhurried SPOKEN_WORDS_PER_MINUTE, with long names filled in.
+SPOKEN_SECONDS = 30
+SPOKEN_WORDS_PER_MINUTE = 150
+MAX_SPOKEN_WORDS = SPOKEN_SECONDS * SPOKEN_WORDS_PER_MINUTE // 60
 SPECIAL_FILES = ("placeholders.yml", "tone-rules.yml")
 
 NAME = r"[a-z][a-z0-9_]*"
@@ -64,6 +69,7 @@ class Reply:
     see_also_text: str = ""
     see_also_link: str = ""
     in_thread: bool = False  # usually sent as a reply to their email: the page says to keep the thread
+    spoken: bool = False     # said aloud (phone, voicemail): no subject, no mailto, MAX_SPOKEN_WORDS
 
 
 @dataclass(frozen=True)
@@ -235,7 +241,7 @@ def _rule_pattern(check: Checker, at: tuple, entry: dict) -> str | None:
     return pattern
 
 
-REPLY_KEYS = {"order", "title", "when", "placeholders", "subject", "body", "avoid", "short"}
+REPLY_KEYS = {"order", "title", "when", "placeholders", "body", "avoid", "short"}  # and subject, unless spoken
 GUIDE_PAGE = r"[a-z0-9-]+(/[a-z0-9-]+)*\.md(#[a-z0-9-]+)?"
 
 
@@ -291,9 +297,10 @@ def build_reply(doc: Document, known: dict[str, Placeholder] | None) -> Reply:
     known is None when placeholders.yml itself is broken: its problems are reported, and
     the replies are checked for everything else."""
     check = Checker(doc)
-    data = check.mapping((), doc.data, REPLY_KEYS, {"guide", "see_also", "in_thread"})
+    data = check.mapping((), doc.data, REPLY_KEYS, {"guide", "see_also", "in_thread", "spoken", "subject"})
     if data is None:
         check.raise_if_any()
+    spoken = _spoken(check, data)
     slug = Path(doc.name).stem
     check.slug((), slug)
     order = check.integer(("order",), data["order"], 1, 99) if "order" in data else None
@@ -314,6 +321,8 @@ def build_reply(doc: Document, known: dict[str, Placeholder] | None) -> Reply:
     in_thread = data.get("in_thread", False)
     if not isinstance(in_thread, bool):
         check.fail(("in_thread",), "expected true or false")
+    elif in_thread and spoken:
+        check.fail(("in_thread",), "a spoken reply is not sent in an email thread")
     for path in MESSAGE_FIELDS:
         parent = data if len(path) == 1 else data.get("short") or {}
         if path[-1] not in parent:
@@ -333,6 +342,10 @@ def build_reply(doc: Document, known: dict[str, Placeholder] | None) -> Reply:
         if short_words >= long:
             check.fail(("short", "body"), f"{short_words} words; the shorter version must be shorter "
                                           f"than body ({long} words)")
+    if spoken and known is not None:
+        for path in (("body",), ("short", "body")):
+            if path in texts and (too_long := check_spoken(texts[path], known)):
+                check.fail(path, too_long)
 
     avoid = check.sequence(("avoid",), data["avoid"]) if "avoid" in data else None
     avoid_items = [check.text(("avoid", i), item) for i, item in enumerate(avoid or [])]
@@ -342,11 +355,39 @@ def build_reply(doc: Document, known: dict[str, Placeholder] | None) -> Reply:
     check.raise_if_any()
     return Reply(slug=slug, order=order, title=title.strip(), when=" ".join(when.split()),
                  placeholders=tuple(declared),
-                 message=Message(texts[("subject",)], texts[("body",)]),
-                 short=Message(texts.get(("short", "subject"), texts[("subject",)]), texts[("short", "body")], limit),
+                 message=Message(texts.get(("subject",), ""), texts[("body",)]),
+                 short=Message(texts.get(("short", "subject"), texts.get(("subject",), "")), texts[("short", "body")],
+                               limit),
                  avoid=tuple(item.strip() for item in avoid_items),
                  guide_text=guide_text, guide_link=guide_link,
-                 see_also_text=see_also_text, see_also_link=see_also_link, in_thread=in_thread)
+                 see_also_text=see_also_text, see_also_link=see_also_link, in_thread=in_thread, spoken=spoken)
+
+
+def _spoken(check: Checker, data: dict) -> bool:
+    """`spoken: true` means no subject line anywhere; otherwise subject is required."""
+    spoken = data.get("spoken", False)
+    if not isinstance(spoken, bool):
+        check.fail(("spoken",), "expected true or false")
+        spoken = False
+    short = data.get("short") if isinstance(data.get("short"), dict) else {}
+    if spoken:
+        for path, parent in ((("subject",), data), (("short", "subject"), short)):
+            if path[-1] in parent:
+                check.fail(path, "a spoken reply has no subject line: remove it")
+    elif "subject" not in data:
+        check.fail(("subject",), "missing (required)")
+    return spoken
+
+
+def check_spoken(body: str, placeholders: dict[str, Placeholder]) -> str | None:
+    """Why a spoken message is too long to say in SPOKEN_SECONDS with long names in, or None."""
+    names = [name for name in dict.fromkeys(placeholders_in(body)) if name in placeholders]
+    text = fill(body, {name: placeholders[name].long_example for name in names}, placeholders)
+    words = word_count(text)
+    if words > MAX_SPOKEN_WORDS:
+        return (f"{words} words with the long examples from replies/placeholders.yml filled in; a spoken reply "
+                f"must be said in {SPOKEN_SECONDS} seconds, {MAX_SPOKEN_WORDS} words or fewer")
+    return None
 
 
 def _declared(check: Checker, data: dict, known: dict[str, Placeholder] | None) -> list[str] | None:
@@ -453,8 +494,10 @@ def _message_html(message: Message, placeholders: dict[str, Placeholder], css: s
     shown = {name: "" for name in placeholders}
     subject = _e(fill(message.subject, shown, placeholders))
     body = _e(fill(message.body, shown, placeholders))
+    subject_line = (f'<p class="reply-subject"><span class="reply-subject-label">Subject:</span> {subject}</p>\n'
+                    if message.subject else "")   # a spoken reply has none
     return (f'<div class="reply-text {css}">\n'
-            f'<p class="reply-subject"><span class="reply-subject-label">Subject:</span> {subject}</p>\n'
+            f'{subject_line}'
             f'<pre class="reply-body">{body}</pre>\n'
             f'</div>')
 
@@ -511,6 +554,14 @@ THREAD_NOTE = ("If they wrote to you by email, answer in the same email thread: 
                "Reply and paste this in. Their message stays underneath, so they can see at once what it is about.")
 
 
+SPOKEN_NOTE = (f"These are words to say, not to send. Each version takes less than {SPOKEN_SECONDS} seconds "
+               "to say at a calm pace. Read it aloud once or twice, then say it in your own way.")
+
+
+SHORT_USE = "For a quick note, a text or a short message on a work network."
+SHORT_USE_SPOKEN = "For a voicemail, if they do not pick up."
+
+
 def page_markdown(reply: Reply, library: Library) -> str:
     """The Markdown of /replies/<slug>/: headings in Markdown (anchors, table of contents),
     the message itself as ready-made HTML so no Markdown rule can change its text."""
@@ -522,6 +573,8 @@ def page_markdown(reply: Reply, library: Library) -> str:
         "message": {"subject": reply.message.subject, "body": reply.message.body},
         "short": {"subject": reply.short.subject, "body": reply.short.body},
     }
+    if reply.spoken:
+        data["spoken"] = True
     if reply.short.limit:
         data["short"]["limit"] = {"characters": reply.short.limit.characters, "where": reply.short.limit.where}
     slots = "".join(f"<li>[{_e(known[n].label)}]</li>" for n in reply.placeholders)
@@ -531,6 +584,8 @@ def page_markdown(reply: Reply, library: Library) -> str:
     if reply.see_also_link:
         guide += f"\nSee also: [{_md_escape(reply.see_also_text)}](../{reply.see_also_link}).\n"
     thread = f'\n<p class="reply-thread-note">{_e(THREAD_NOTE)}</p>\n' if reply.in_thread else ""
+    if reply.spoken:
+        thread = f'\n<p class="reply-spoken-note">{_e(SPOKEN_NOTE)}</p>\n'
     limit = reply.short.limit
     fits = (f"<p class=\"reply-limit-note\">It is kept to {limit.characters} characters or fewer, even with long "
             f"names filled in, to fit {_e(limit.where)}.</p>\n\n" if limit else "")
@@ -569,7 +624,7 @@ component: reply
 
 ## A shorter version {{#shorter-version}}
 
-<p>For a quick note, a text or a short message on a work network.</p>
+<p>{SHORT_USE_SPOKEN if reply.spoken else SHORT_USE}</p>
 
 {fits}{_message_html(reply.short, known, "reply-text--short")}
 
