@@ -162,6 +162,11 @@ def _sources_checked(ctx: Context, page: str, markdown: str) -> str:
     return markdown.replace("<!-- sources-checked -->", freshness.newest_checked(ctx.sources))
 
 
+def _contact(ctx: Context, page: str, markdown: str) -> str:
+    from after_the_no.branding import contact_markdown
+    return markdown.replace("<!-- contact -->", contact_markdown((ctx.config.get("extra") or {}).get("brand")))
+
+
 def link_kit_entries(root: Path):
     from after_the_no.url_contract import load_contract
     return load_contract(root / "published-urls.yml")
@@ -176,6 +181,8 @@ MARKERS = [
     Marker("link-kit", re.compile(r"<!-- link-kit -->"), _link_kit),
     Marker("reply-example", _replies.EXAMPLE_MARKER, _reply_examples),
     Marker("sources-checked", re.compile(r"<!-- sources-checked -->"), _sources_checked),
+    Marker("contact", re.compile(r"<!-- contact -->"), _contact,
+           required_on="about.md", why="the about page promises a way to contact us"),
 ]
 
 
