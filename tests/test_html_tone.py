@@ -154,3 +154,26 @@ def test_one_timing_rule(html_pages, url):
     # Wordings of the old, different rules.
     assert [old for old in ("within a day.", "reminder after a week.", "Send this within a day.")
             if old in text] == []
+
+
+# Lines the site cannot keep, self-care orders to adults, closed questions offered as open ones,
+# and reply openings that dwell on feelings (issue 19): none on any page, reply example included.
+NEVER = ["There is work out there that fits you", "much more likely to call you",
+         "Is there anything I could have done better?", "Was there one answer that could have been stronger?",
+         "Rest, eat and get outside", "Of course I am sad", "Of course I hoped", "I am sad"]
+
+
+def test_no_page_promises_what_it_cannot_know_or_tells_adults_how_to_look_after_themselves(html_pages):
+    found = [f"/{url}: {phrase!r}" for url, html in sorted(html_pages.items())
+             for phrase in NEVER if phrase.lower() in " ".join(soup(html).get_text(" ").split()).lower()]
+    assert found == []
+
+
+def test_they_called_you_leads_to_what_to_do_after_the_call(html_pages):
+    card = soup(html_pages[""]).select_one("#after-a-call")
+    assert card["href"] == "respond/#after-a-phone-call"
+    text = section(html_pages["respond/"], "after-a-phone-call")
+    assert "write down what they told you" in text
+    assert [href for href in links(html_pages["respond/"], "after-a-phone-call")] == [
+        "../replies/thank-you-for-feedback/", "../replies/ask-feedback-after-call/",
+        "../replies/return-a-missed-call/", "../worksheets/feedback-log/"]
