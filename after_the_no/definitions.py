@@ -14,6 +14,8 @@ from typing import Any, Callable
 import yaml
 
 # libyaml's parser when PyYAML has it (several times faster; same nodes and line marks).
+# A Markdown page's front matter: the YAML between the first two "---" lines.
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple  # a key path such as ("sections", 1, "fields", 2, "kind")

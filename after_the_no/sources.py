@@ -118,7 +118,7 @@ PHONE = re.compile(r"""(?<![\w.+-])(?:
     | 116\s?\d{3}                     # UK and EU helplines: 116 123
     | \d{5,6}                         # text short codes: 85258
     | 111 | 999 | 988 | 911 | 112     # emergency and crisis short numbers
-)(?![\w-])""", re.VERBOSE)
+)(?![\w-]|\s?[KM]B\b)""", re.VERBOSE)   # not a file size: "PDF, A4, 111 KB"
 
 NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
                 "twenty|thirty|forty-five|sixty|ninety")

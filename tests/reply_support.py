@@ -10,10 +10,11 @@ REPLIES = ROOT / "replies"
 
 SLUGS = ["ask-feedback-after-call", "ask-feedback-after-email", "thank-you-for-feedback",
          "when-you-disagree", "reply-to-rejection-email", "connection-note", "check-in-months-later",
-         "future-roles", "status-check-after-silence", "runner-up-still-interested", "note-to-recruiter",
+         "future-roles", "feedback-reminder", "return-a-missed-call", "thank-your-referrer", "tell-your-references",
+         "reconnect-after-a-year", "ask-about-another-role", "status-check-after-silence", "runner-up-still-interested", "note-to-recruiter",
          "ask-for-development-conversation", "feedback-after-assessment-centre", "offer-withdrawn-ask-in-writing",
          "withdraw-resignation",
-         "ask-for-adjustments", "subject-access-request"]
+         "ask-for-adjustments", "subject-access-request", "ask-to-delete-my-data"]
 
 # Values a person might type, one for every known placeholder.
 SAMPLE_VALUES = {
@@ -23,6 +24,7 @@ SAMPLE_VALUES = {
     "manager_name": "Jo", "interview_date": "3 March", "offer_date": "12 May",
     "adjustments_needed": "the questions ten minutes before we start, and a quiet room",
     "application_date": "March 2026", "your_email": "alex@example.org",
+    "referrer_name": "Chris", "reference_name": "Dr Cole", "your_phone": "07700 900 123",
 }
 
 # Texts the tone check is tried on in Python (test_unit_replies) and in the browser's

@@ -366,3 +366,25 @@ def test_the_unfair_rule_links_to_where_to_get_advice(open_page):
     page.wait_for_url("**/support/unfair-treatment/")
     assert page.url.endswith("/support/unfair-treatment/")
     assert_clean(page)
+
+
+def test_the_spoken_reply_is_said_not_sent_no_subject_no_email_and_a_text_without_subject(open_page, tmp_path):
+    page = open_page("replies/return-a-missed-call/")
+    values = {"your_name": "José", "interviewer_name": "Zoë", "role": "barista", "company": "Café Nord",
+              "your_phone": "07700 900 123"}
+    fill_details(page, values)
+    spoken = reply("return-a-missed-call")
+    assert preview_body(page) == expected(spoken.message.body, values)
+    ui = page.locator(".reply-ui")
+    assert (ui.locator(".reply-preview-subject").count(), ui.locator(".reply-subject-box").count(),
+            ui.get_by_role("link", name="Open in email").count(), ui.get_by_role("button", name="Copy subject").count(),
+            ui.locator(".reply-mail-note").count(), page.locator('a[href^="mailto:"]').count()) == (0, 0, 0, 0, 0, 0)
+    page.get_by_text("Change the wording").click()
+    assert page.get_by_label("What to say", exact=True).input_value() == expected(spoken.message.body, values)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download .txt").click()
+    info.value.save_as(tmp_path / "call.txt")
+    assert (tmp_path / "call.txt").read_text("utf-8") == expected(spoken.message.body, values) + "\n"
+    page.get_by_label("The shorter version").check()
+    assert preview_body(page) == expected(spoken.short.body, values)
+    assert_clean(page)

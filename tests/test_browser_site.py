@@ -56,13 +56,14 @@ def test_every_page_reads_and_navigates_without_javascript(open_page, html_pages
 
 SITUATIONS = ["situations/", "situations/automated-rejection/", "situations/final-round/", "situations/no-reply/",
               "situations/internal-candidate/", "situations/graduate-schemes/",
-              "situations/through-a-recruiter/", "situations/offer-withdrawn/", "situations/many-rejections/"]
+              "situations/through-a-recruiter/", "situations/offer-withdrawn/", "situations/many-rejections/",
+              "situations/changing-career/", "situations/international-students/"]
 # Where each card of the home chooser leads, in order: the textbook cases to the steps, the rest
 # to their situation page.
-CHOOSER = ["respond/#listen-openly", "reflect/#how-to-ask", "situations/no-reply/",
+CHOOSER = ["respond/#after-a-phone-call", "reflect/#how-to-ask", "situations/no-reply/",
            "situations/automated-rejection/", "situations/final-round/", "situations/internal-candidate/",
            "situations/graduate-schemes/", "situations/through-a-recruiter/", "situations/offer-withdrawn/",
-           "situations/many-rejections/"]
+           "situations/many-rejections/", "situations/changing-career/", "situations/international-students/"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -112,6 +113,14 @@ def test_home_chooser_leads_to_each_situation_in_one_tap_without_javascript(open
             page.mouse.click(box["x"] + box["width"] - 8, box["y"] + box["height"] - 8)
         reached.append(page.url.removeprefix(base_url))
     assert reached == CHOOSER
+
+
+def test_home_chooser_starts_on_the_first_screen_of_a_phone_before_the_four_steps_figure(open_page):
+    page = open_page("", width=390)
+    first = page.locator(".chooser li").first.bounding_box()
+    figure = page.locator("figure.path-figure").bounding_box()
+    height = 844   # a 390 x 844 phone (iPhone 12 to 15); the test window is taller
+    assert (first["y"] + first["height"] <= height, first["y"] < figure["y"]) == (True, True), (first, figure, height)
 
 
 def test_home_chooser_cards_are_large_targets_and_fit_a_320px_screen(open_page):

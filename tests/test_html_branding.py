@@ -164,3 +164,15 @@ def test_the_default_downloads_name_after_the_no(site_dir):
     assert PdfReader(site_dir / "downloads/follow-up-plan-a4.pdf").metadata["/Author"] == "After the No"
     assert PdfReader(site_dir / "downloads/after-the-no-pack-a4.pdf").pages[0].extract_text().splitlines()[0] \
         == "After the No"
+
+
+def test_the_about_page_contact_is_the_services_own_and_the_footer_has_no_project_contact(branded_site):
+    page = read(branded_site, "about/")
+    heading = page.find(id="contact")
+    text = heading.find_next_sibling("p")
+    assert text.get_text(" ", strip=True) == (
+        f"{SAMPLE['organisation']} looks after this copy of the guide. To tell them about a problem, or to ask for "
+        f"help, use their own contact: {SAMPLE['contact_label']} .")
+    assert [a["href"] for a in text.find_all("a")] == [SAMPLE["contact_url"]]
+    assert "github.com" not in page.select_one("article").decode()
+    assert [a for a in page.select("footer a") if a["href"].endswith("about/#contact")] == []

@@ -51,7 +51,9 @@ def _move_page_and_build(tmp_path: Path, with_redirect: bool):
     if with_redirect:
         config = config.replace("redirect_maps: {}", "redirect_maps:\n        move-forward.md: next-steps.md")
     (project / "mkdocs.yml").write_text(config, "utf-8")
-    for md in (project / "docs").rglob("*.md"):
+    # Every link to it, as an editor would: the pages, and the reply and worksheet definitions.
+    for md in [*(project / "docs").rglob("*.md"), *(project / "replies").glob("*.yml"),
+               *(project / "worksheets").glob("*.yml")]:
         md.write_text(md.read_text("utf-8").replace("move-forward.md", "next-steps.md"), "utf-8")
     out = tmp_path / "built"
     return build_site(out, project / "mkdocs.yml"), out

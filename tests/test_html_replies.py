@@ -31,8 +31,11 @@ def test_every_reply_page_shows_subject_body_and_placeholders_as_plain_text(html
         static = root.select_one(".reply-static")
         assert [li.get_text() for li in static.select(".reply-placeholders li")] == \
             [f"[{lib.placeholders[name].label}]" for name in reply.placeholders]
-        assert static.select_one(".reply-subject").get_text() == \
-            "Subject: " + replies.fill(reply.message.subject, {}, lib.placeholders)
+        subject = static.select_one(".reply-subject")
+        if reply.spoken:   # said on the phone: no subject line
+            assert subject is None, reply.slug
+        else:
+            assert subject.get_text() == "Subject: " + replies.fill(reply.message.subject, {}, lib.placeholders)
         assert static.select_one("pre.reply-body").get_text() == replies.fill(reply.message.body, {}, lib.placeholders)
         assert "[Your name]" in static.select_one("pre.reply-body").get_text()
 
@@ -45,8 +48,11 @@ def test_every_reply_page_has_what_to_avoid_and_a_shorter_version(html_pages):
             ["when-to-use-it", "the-message", "what-to-avoid", "shorter-version"]
         assert [li.get_text() for li in page.select(".reply-avoid li")] == list(reply.avoid)
         short = page.select_one(".reply-text--short")
-        assert short.select_one(".reply-subject").get_text() == \
-            "Subject: " + replies.fill(reply.short.subject, {}, lib.placeholders)
+        if reply.spoken:
+            assert short.select_one(".reply-subject") is None, reply.slug
+        else:
+            assert short.select_one(".reply-subject").get_text() == \
+                "Subject: " + replies.fill(reply.short.subject, {}, lib.placeholders)
         assert short.select_one("pre.reply-body").get_text() == replies.fill(reply.short.body, {}, lib.placeholders)
 
 
@@ -62,6 +68,7 @@ def test_the_page_data_for_the_script_is_exact_json(html_pages):
         limit = {"limit": {"characters": 200, "where": "a free LinkedIn invitation"}} \
             if reply.slug == "connection-note" else {}
         assert data["short"] == {"subject": reply.short.subject, "body": reply.short.body, **limit}
+        assert data.get("spoken") is (True if reply.slug == "return-a-missed-call" else None), reply.slug
         assert [p["name"] for p in data["placeholders"]] == list(reply.placeholders)
         assert page.select_one("script#tone-rules")["type"] == "application/json"
         assert json.loads(page.select_one("script#tone-rules").string) == rules
@@ -138,7 +145,8 @@ def test_every_example_message_on_every_page_passes_the_tone_check(html_pages):
     checked, flagged = 0, {}
     for url, html in html_pages.items():
         for block in soup(html).select(".reply-text"):
-            subject = block.select_one(".reply-subject").get_text().removeprefix("Subject: ")
+            line = block.select_one(".reply-subject")   # none on a spoken reply
+            subject = line.get_text().removeprefix("Subject: ") if line else ""
             text = subject + "\n" + block.select_one("pre.reply-body").get_text()
             checked += 1
             hits = replies.tone_check(text, lib.tone_rules)
@@ -163,7 +171,9 @@ def test_replies_that_answer_an_email_say_to_keep_the_thread(html_pages):
     with_note = {slug for slug in SLUGS
                  if article(html_pages[f"replies/{slug}/"]).select(".reply-thread-note")}
     assert with_note == {"ask-feedback-after-email", "reply-to-rejection-email", "thank-you-for-feedback",
-                         "when-you-disagree"}
+                         "when-you-disagree", "feedback-reminder", "runner-up-still-interested", "note-to-recruiter",
+                         "status-check-after-silence", "feedback-after-assessment-centre",
+                         "offer-withdrawn-ask-in-writing"}
     note = article(html_pages["replies/thank-you-for-feedback/"]).select_one(".reply-thread-note")
     assert note.get_text() == ("If they wrote to you by email, answer in the same email thread: open their message, "
                                "press Reply and paste this in. Their message stays underneath, so they can see at "
@@ -176,3 +186,17 @@ def test_the_connection_note_says_it_fits_its_limit(html_pages):
         "It is kept to 200 characters or fewer, even with long names filled in, to fit a free LinkedIn invitation."]
     assert page.select(".reply-limit-note + .reply-text--short")
     assert sum(bool(article(html_pages[f"replies/{slug}/"]).select(".reply-limit-note")) for slug in SLUGS) == 1
+
+
+def test_the_spoken_reply_says_it_is_said_aloud_in_30_seconds_and_has_no_subject(html_pages):
+    page = article(html_pages["replies/return-a-missed-call/"])
+    assert [p.get_text() for p in page.select(".reply-spoken-note")] == [
+        "These are words to say, not to send. Each version takes less than 30 seconds to say at a calm pace. "
+        "Read it aloud once or twice, then say it in your own way."]
+    assert page.select(".reply-subject") == [] and page.select(".reply-thread-note") == []
+    assert "Subject:" not in page.get_text()
+    short_use = page.select_one("#shorter-version").find_next("p")
+    assert short_use.get_text() == "For a voicemail, if they do not pick up."
+    others = [slug for slug in SLUGS if slug != "return-a-missed-call"
+              and article(html_pages[f"replies/{slug}/"]).select(".reply-spoken-note")]
+    assert others == []

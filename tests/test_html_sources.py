@@ -89,3 +89,37 @@ def test_the_about_page_gives_the_newest_check_date(html_pages):
     text = page_text(html_pages["about/"])
     assert "It is not legal advice." in text
     assert f"The facts were last checked on {human_date(newest_check(SOURCES))}." in text
+
+
+# --- freshness: every guide, situation and support page says when its facts were checked -------
+
+def test_every_dated_page_ends_with_when_it_was_checked_and_when_it_is_due(html_pages):
+    from after_the_no.freshness import due, is_dated
+    from after_the_no.definitions import FRONT_MATTER
+    import yaml
+    problems, seen = [], 0
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        page = md.relative_to(ROOT / "docs").as_posix()
+        if not is_dated(page):
+            continue
+        url = page[: -len("index.md")] if page.endswith("index.md") else page[: -len(".md")] + "/"
+        meta = yaml.safe_load(FRONT_MATTER.match(md.read_text("utf-8")).group(1))
+        dates = [s.checked for s in SOURCES if url in s.pages] + ([meta["reviewed"]] if "reviewed" in meta else [])
+        want = (f"Page last checked: {human_date(max(dates))}. Next check due: {human_date(due(max(dates)))}.")
+        lines = [p.get_text() for p in BeautifulSoup(html_pages[url], "html.parser")
+                 .select("article.md-content__inner p.facts-checked")]
+        seen += 1
+        if lines != [want]:
+            problems.append(f"/{url}: {lines!r}, expected [{want!r}]")
+    assert seen >= 19 and problems == []
+
+
+def test_the_freshness_line_has_exact_dates_on_two_known_pages(html_pages):
+    def line(url):
+        return BeautifulSoup(html_pages[url], "html.parser").select_one("p.facts-checked").get_text()
+    # support/your-data/ cites ICO pages checked on 2026-12-01; reflect/ has reviewed: 2026-12-03.
+    assert line("support/your-data/") == "Page last checked: 1 December 2026. Next check due: 1 June 2027."
+    assert line("reflect/") == "Page last checked: 3 December 2026. Next check due: 3 June 2027."
+    others = [url for url in ("", "about/", "advisers/", "worksheets/", "replies/", "replies/connection-note/")
+              if "facts-checked" in html_pages[url]]
+    assert others == []

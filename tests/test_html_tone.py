@@ -74,13 +74,40 @@ def test_move_forward_offers_feelings_as_options_and_says_moving_on_is_hard(html
 
 
 def test_cv_is_explained_as_a_resume_the_first_time(html_pages):
-    # UK readers say CV, US readers résumé: the first mention on a step page says both.
+    # UK readers say CV, US readers résumé: the first step that mentions it says both, once.
     firsts = {}
     for url in STEPS:
         text = readable_text(html_pages[url])
         if "CV" in text:
             firsts[url] = text[text.index("CV"):text.index("CV") + len("CV (résumé)")]
-    assert firsts == {"respond/": "CV (résumé)", "move-forward/": "CV (résumé)"}
+    assert firsts == {"respond/": "CV (résumé)", "move-forward/": "CV, using w"}
+
+
+# Each recurring instruction is said once, where it belongs, and linked from elsewhere (a reply
+# page's note on keeping the thread is one generated sentence, replies.THREAD_NOTE).
+SAID_ONCE = {
+    "within a day or two": ["reflect/"],
+    "same email thread": ["reflect/"],
+    # advisers/: the link kit names the automated-rejection section by its heading.
+    "CV (résumé)": ["advisers/", "respond/", "situations/automated-rejection/"],
+}
+
+
+def test_each_recurring_instruction_is_said_once_where_it_belongs(html_pages):
+    from after_the_no.replies import THREAD_NOTE
+    found = {}
+    for url, html in sorted(html_pages.items()):
+        text = article_text(html).replace(THREAD_NOTE, "")
+        for phrase in SAID_ONCE:
+            if text.count(phrase):
+                found.setdefault(phrase, []).append(f"{url}" + (f" x{text.count(phrase)}" if text.count(phrase) > 1 else ""))
+    assert found == SAID_ONCE
+
+
+@pytest.mark.parametrize("url", ["respond/", "move-forward/", "situations/final-round/", "situations/no-reply/",
+                                 "situations/through-a-recruiter/", "situations/graduate-schemes/"])
+def test_pages_that_mention_when_to_thank_link_to_where_it_is_said(html_pages, url):
+    assert [href for href in links(html_pages[url]) if href.endswith("reflect/#who-and-when")] != [], url
 
 
 def test_the_volunteer_example_is_about_relevance_not_pay(html_pages):
@@ -115,9 +142,8 @@ TIMING = {
                  "Wait about a week after the date they gave, or about two weeks after the interview if they gave "
                  "none, and then send one short status check",
                  "If there is still no answer about two weeks after that, you can treat it as a no and stop chasing"],
-    "respond/": ["send a short note within a day or two"],
+    "respond/": ["send a short note soon after"],
     "reconnect/": ["within a week or so", "Every three or four months"],
-    "move-forward/": ["within a day or two"],
 }
 
 
@@ -128,3 +154,26 @@ def test_one_timing_rule(html_pages, url):
     # Wordings of the old, different rules.
     assert [old for old in ("within a day.", "reminder after a week.", "Send this within a day.")
             if old in text] == []
+
+
+# Lines the site cannot keep, self-care orders to adults, closed questions offered as open ones,
+# and reply openings that dwell on feelings (issue 19): none on any page, reply example included.
+NEVER = ["There is work out there that fits you", "much more likely to call you",
+         "Is there anything I could have done better?", "Was there one answer that could have been stronger?",
+         "Rest, eat and get outside", "Of course I am sad", "Of course I hoped", "I am sad"]
+
+
+def test_no_page_promises_what_it_cannot_know_or_tells_adults_how_to_look_after_themselves(html_pages):
+    found = [f"/{url}: {phrase!r}" for url, html in sorted(html_pages.items())
+             for phrase in NEVER if phrase.lower() in " ".join(soup(html).get_text(" ").split()).lower()]
+    assert found == []
+
+
+def test_they_called_you_leads_to_what_to_do_after_the_call(html_pages):
+    card = soup(html_pages[""]).select_one("#after-a-call")
+    assert card["href"] == "respond/#after-a-phone-call"
+    text = section(html_pages["respond/"], "after-a-phone-call")
+    assert "write down what they told you" in text
+    assert [href for href in links(html_pages["respond/"], "after-a-phone-call")] == [
+        "../replies/thank-you-for-feedback/", "../replies/ask-feedback-after-call/",
+        "../replies/return-a-missed-call/", "../worksheets/feedback-log/"]

@@ -58,7 +58,7 @@ def test_thank_you_for_feedback_carries_the_ideas_of_the_articles_example_in_its
     reply = {r.slug: r for r in library().replies}["thank-you-for-feedback"]
     body = reply.message.body
     ideas = ["Thank you for getting in touch", "Meeting you and hearing about the team was a real pleasure",
-             "Of course I had hoped for a different answer", "I trust the choice you made",
+             "I had hoped for a different answer", "I trust the choice you made",
              "would you keep my CV on file"]
     assert [body.find(idea) for idea in ideas] == sorted(body.find(idea) for idea in ideas)
     assert -1 not in [body.find(idea) for idea in ideas]
@@ -72,7 +72,7 @@ def test_placeholders_have_labels_and_only_your_own_details_autocomplete():
     assert known["company"] == replies.Placeholder("company", "Company or organisation", "", "off",
                                                    "Northwind Logistics International")
     assert {p.name: p.autocomplete for p in known.values() if p.autocomplete != "off"} == {
-        "your_name": "name", "your_email": "email"}
+        "your_name": "name", "your_email": "email", "your_phone": "tel"}
 
 
 # ---------------------------------------------------------------- length limits
@@ -129,7 +129,7 @@ def test_the_index_lists_every_reply_as_a_markdown_link():
         '<div class="reply-list" markdown>', "",
         "- [Ask for feedback after a phone call](ask-feedback-after-call.md)<br>",
         '  <span class="reply-list-when">They rang to say no, and you did not get the chance to ask what you '
-        'could do better. Send it within a day or two.</span>']
+        'could do better.</span>']
     assert re.findall(r"\]\(([a-z-]+)\.md\)", text) == SLUGS
 
 
@@ -257,7 +257,7 @@ def test_stray_brace(tmp_path):
 def test_unknown_key(tmp_path):
     assert problems(tmp_path, GOOD + "tone: warm\n") == (
         "replies/say-thanks.yml:19: tone: unknown key "
-        "(allowed: avoid, body, guide, in_thread, order, placeholders, see_also, short, subject, title, when)")
+        "(allowed: avoid, body, guide, in_thread, order, placeholders, see_also, short, spoken, subject, title, when)")
 
 
 def test_missing_key(tmp_path):
@@ -491,3 +491,70 @@ def test_an_unknown_reply_example_stops_the_build_naming_file_line_and_the_known
         replies.expand_examples("# Title\n\nText.\n<!-- reply-example: thank-you -->\n", "docs/respond.md", library())
     assert str(error.value) == ("docs/respond.md:4: reply-example: 'thank-you' is not a reply in replies/ "
                                 f"(known: {', '.join(sorted(SLUGS))})")
+
+
+# ---------------------------------------------------------------- spoken replies (a phone script)
+
+SPOKEN = GOOD.replace("subject: Thank you\n", "spoken: true\n")
+
+
+def test_a_spoken_reply_has_no_subject_and_says_so_on_its_page(tmp_path):
+    assert problems(tmp_path, SPOKEN) == "ok"
+    lib = replies.load_library(tmp_path / "replies", tmp_path)
+    reply = lib.replies[0]
+    assert reply.spoken is True
+    assert reply.message.subject == "" and reply.short.subject == ""
+    page = replies.page_markdown(reply, lib)
+    assert "reply-subject" not in page and "Subject:" not in page
+    assert ('<p class="reply-spoken-note">These are words to say, not to send. Each version takes less than 30 '
+            'seconds to say at a calm pace. Read it aloud once or twice, then say it in your own way.</p>') in page
+    assert "<p>For a voicemail, if they do not pick up.</p>" in page
+    assert '"spoken":true' in page
+    assert '"subject":""' in page
+
+
+def test_a_written_reply_carries_no_spoken_flag(tmp_path):
+    assert problems(tmp_path) == "ok"
+    lib = replies.load_library(tmp_path / "replies", tmp_path)
+    page = replies.page_markdown(lib.replies[0], lib)
+    assert lib.replies[0].spoken is False and '"spoken"' not in page and "reply-spoken-note" not in page
+
+
+def test_a_spoken_reply_with_a_subject_stops_the_build(tmp_path):
+    assert problems(tmp_path, GOOD.replace("subject: Thank you\n", "spoken: true\nsubject: Thank you\n")) == (
+        "replies/say-thanks.yml:6: subject: a spoken reply has no subject line: remove it")
+    assert problems(tmp_path, SPOKEN + "  subject: Hi\n") == (
+        "replies/say-thanks.yml:19: short.subject: a spoken reply has no subject line: remove it")
+
+
+def test_a_written_reply_still_needs_its_subject(tmp_path):
+    assert problems(tmp_path, GOOD.replace("subject: Thank you\n", "")) == (
+        "replies/say-thanks.yml:1: subject: missing (required)")
+
+
+def test_spoken_must_be_true_or_false_and_is_never_in_a_thread(tmp_path):
+    assert problems(tmp_path, GOOD.replace("subject: Thank you\n", "spoken: yes please\n")) == (
+        "replies/say-thanks.yml:1: subject: missing (required)\n"
+        "replies/say-thanks.yml:5: spoken: expected true or false")
+    assert problems(tmp_path, SPOKEN.replace("spoken: true\n", "spoken: true\nin_thread: true\n")) == (
+        "replies/say-thanks.yml:6: in_thread: a spoken reply is not sent in an email thread")
+
+
+def test_a_spoken_reply_must_be_said_in_30_seconds_with_long_names_filled_in(tmp_path):
+    assert replies.MAX_SPOKEN_WORDS == 75
+    # "Dear", "Best wishes", 66 words and the long names (2 and 3 words): 74 words, then 75, then 76.
+    filler = " ".join(["word"] * 66)
+    text = SPOKEN.replace("  Thank you for the call.\n", f"  {filler}\n")
+    assert problems(tmp_path, text, placeholders=LONG_PLACEHOLDERS) == "ok"
+    assert problems(tmp_path, text.replace(filler, filler + " more"), placeholders=LONG_PLACEHOLDERS) == "ok"
+    assert problems(tmp_path, text.replace(filler, filler + " more words"), placeholders=LONG_PLACEHOLDERS) == (
+        "replies/say-thanks.yml:6: body: 76 words with the long examples from replies/placeholders.yml filled in; "
+        "a spoken reply must be said in 30 seconds, 75 words or fewer")
+
+
+def test_the_real_spoken_reply_is_return_a_missed_call_and_fits_30_seconds():
+    lib = library()
+    assert [r.slug for r in lib.replies if r.spoken] == ["return-a-missed-call"]
+    reply = {r.slug: r for r in lib.replies}["return-a-missed-call"]
+    for body in (reply.message.body, reply.short.body):
+        assert replies.check_spoken(body, lib.placeholders) is None

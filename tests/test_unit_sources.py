@@ -113,3 +113,7 @@ def test_finds_known_organisations_by_whole_word_and_case():
 
 def test_uncovered_lists_what_no_fact_contains():
     assert uncovered(["116 123", "85258", "EEOC", "85258"], ["Samaritans on 116 123", "the eeoc"]) == ["85258"]
+
+
+def test_a_download_size_is_not_a_phone_number():
+    assert find_numbers("PDF, A4, 111 KB. Word, 988 KB. Call 111 or 988.") == ["111", "988"]

@@ -100,8 +100,8 @@ def test_the_worksheets_in_order():
 def test_feedback_log_repeats_for_three_interviews():
     sheet = SHEETS[1]
     assert [s.title for s in sheet.sections] == ["Interview 1", "Interview 2", "Interview 3"]
-    assert sheet.field_ids[:9] == ["job-1", "asked-who-1", "asked-on-1", "asked-what-1", "status-1", "asked-how-1",
-                                   "they-said-1", "you-replied-1", "act-on-1"]
+    assert sheet.field_ids[:11] == ["job-1", "asked-who-1", "asked-on-1", "asked-what-1", "status-1", "asked-how-1",
+                                   "they-said-1", "strengths-1", "to-work-on-1", "you-replied-1", "act-on-1"]
     assert sheet.field_ids[-1] == "act-on-3"
 
 

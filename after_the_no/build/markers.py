@@ -10,11 +10,12 @@ from typing import Callable
 
 import yaml
 
-from after_the_no import places, replies
+from after_the_no import freshness, places, replies
+from after_the_no.brand import contact_markdown
 from after_the_no.build import link_kit
 from after_the_no.build.config import BuildError, redirects
 from after_the_no.build.url_contract import load_contract
-from after_the_no.definitions import FAST_LOADER, DefinitionError
+from after_the_no.definitions import FAST_LOADER, FRONT_MATTER, DefinitionError
 from after_the_no.worksheets.html import Download, worksheet_list
 from after_the_no.worksheets.model import Worksheet
 
@@ -29,6 +30,7 @@ class Context:
     downloads: dict[str, list[Download]]   # worksheet slug -> its downloads, sizes known
     packs: list[Download]
     pages: set[str] = field(default_factory=set)   # every staged .md file (src_uri)
+    sources: list = field(default_factory=list)     # sources.yml: each page's "last checked" date
 
 
 def _up(page: str) -> str:
@@ -89,6 +91,14 @@ def _link_kit(ctx: Context, page: str, markdown: str) -> str:
     return markdown.replace("<!-- link-kit -->", link_kit.render(entries, ctx.config.get("site_url") or "", source_of))
 
 
+def _sources_checked(ctx: Context, page: str, markdown: str) -> str:
+    return markdown.replace("<!-- sources-checked -->", freshness.newest_checked(ctx.sources))
+
+
+def _contact(ctx: Context, page: str, markdown: str) -> str:
+    return markdown.replace("<!-- contact -->", contact_markdown((ctx.config.get("extra") or {}).get("brand")))
+
+
 MARKERS = [
     Marker("worksheet-list", re.compile(r"<!-- worksheet-list -->"), _worksheet_list,
            required_on="worksheets/index.md", why="the list of worksheets goes there"),
@@ -98,6 +108,9 @@ MARKERS = [
     Marker("link-kit", re.compile(r"<!-- link-kit -->"), _link_kit),
     Marker("reply-example", replies.EXAMPLE_MARKER, _reply_examples),
     Marker("places", places.MARKER, places.expand),
+    Marker("sources-checked", re.compile(r"<!-- sources-checked -->"), _sources_checked),
+    Marker("contact", re.compile(r"<!-- contact -->"), _contact,
+           required_on="about.md", why="the about page promises a way to contact us"),
 ]
 
 
@@ -116,10 +129,12 @@ def expand_markers(ctx: Context, page: str, markdown: str) -> str:
                 markdown = marker.expand(ctx, page, markdown)
             except DefinitionError as error:   # file:line: key: message, as every definition says it
                 raise BuildError(str(error)) from None
-    return markdown
+    try:   # every guide, situation and support page ends with when its facts were checked
+        return freshness.with_freshness(page, markdown, ctx.sources)
+    except ValueError as error:
+        raise BuildError(str(error)) from None
 
 
-FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 
 
 def escape_description(markdown: str) -> str:

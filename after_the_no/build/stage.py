@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from after_the_no import replies
+from after_the_no import freshness, replies
 from after_the_no.brand import brand_css, check as check_brand
 from after_the_no.build import size_cache
 from after_the_no.build.config import ROOT, BuildError, download_brand, read_config, resolve, staged_config
@@ -147,6 +147,10 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
     except DefinitionError as error:
         raise BuildError(str(error)) from None
     library = load_library(root)
+    try:
+        facts = freshness.load(root)
+    except DefinitionError as error:
+        raise BuildError(str(error)) from None
 
     # Rendering starts first and runs in worker processes while the rest is staged.
     per_sheet, packs = planned(sheets)
@@ -166,7 +170,7 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
                 _write(docs / uri, path.read_bytes(), written)
 
         ctx = Context(root, config, sheets, library, {}, [],
-                      {uri for uri in sources if uri.endswith(".md")} | set(generated))
+                      {uri for uri in sources if uri.endswith(".md")} | set(generated), facts)
         pages = {uri: path.read_text("utf-8") for uri, path in sources.items() if uri.endswith(".md")}
         pages |= {f"worksheets/{s.slug}.md": "" for s in sheets}   # written once the sizes are known
         pages |= {f"replies/{r.slug}.md": replies.page_markdown(r, library) for r in library.replies}

@@ -7,9 +7,10 @@ from after_the_no.replies.model import (Library, Limit, Message, Placeholder, Re
                                         placeholders_in, word_count)
 from after_the_no.replies.pages import (EXAMPLE_MARKER, THREAD_NOTE, expand_examples, index_markdown, page_href,
                                         page_markdown, tone_rules_data)
+from after_the_no.replies.spoken import MAX_SPOKEN_WORDS, SPOKEN_SECONDS, check_spoken
 from after_the_no.replies.tone import compile_rule, normalise, phrase_pattern, tone_check
 
 __all__ = ["MAX_WORDS", "check_limit", "load_library", "Library", "Limit", "Message", "Placeholder", "Reply",
            "ToneRule", "fill", "filled_length", "placeholders_in", "word_count", "EXAMPLE_MARKER", "THREAD_NOTE",
            "expand_examples", "index_markdown", "page_href", "page_markdown", "tone_rules_data", "compile_rule",
-           "normalise", "phrase_pattern", "tone_check"]
+           "normalise", "phrase_pattern", "tone_check", "MAX_SPOKEN_WORDS", "SPOKEN_SECONDS", "check_spoken"]

@@ -10,6 +10,7 @@ from typing import Any
 from after_the_no.definitions import Checker, DefinitionError, Document, Problem, load
 from after_the_no.replies.model import (NAME, PLACEHOLDER, Library, Limit, Message, Placeholder, Reply, ToneRule,
                                         fill, filled_length, placeholders_in, word_count)
+from after_the_no.replies.spoken import check_spoken, spoken_setting
 from after_the_no.replies.tone import NOT_PORTABLE, compile_rule, normalise, phrase_pattern, tone_check
 
 MAX_WORDS = 150
@@ -101,7 +102,7 @@ def _rule_pattern(check: Checker, at: tuple, entry: dict) -> str | None:
     return pattern
 
 
-REPLY_KEYS = {"order", "title", "when", "placeholders", "subject", "body", "avoid", "short"}
+REPLY_KEYS = {"order", "title", "when", "placeholders", "body", "avoid", "short"}  # and subject, unless spoken
 GUIDE_PAGE = r"[a-z0-9-]+(/[a-z0-9-]+)*\.md(#[a-z0-9-]+)?"
 
 
@@ -152,9 +153,10 @@ def build_reply(doc: Document, known: dict[str, Placeholder] | None) -> Reply:
     known is None when placeholders.yml itself is broken: its problems are reported, and
     the replies are checked for everything else."""
     check = Checker(doc)
-    data = check.mapping((), doc.data, REPLY_KEYS, {"guide", "see_also", "in_thread"})
+    data = check.mapping((), doc.data, REPLY_KEYS, {"guide", "see_also", "in_thread", "spoken", "subject"})
     if data is None:
         check.raise_if_any()
+    spoken = spoken_setting(check, data)
     slug = Path(doc.name).stem
     check.slug((), slug)
     order = check.integer(("order",), data["order"], 1, 99) if "order" in data else None
@@ -175,6 +177,8 @@ def build_reply(doc: Document, known: dict[str, Placeholder] | None) -> Reply:
     in_thread = data.get("in_thread", False)
     if not isinstance(in_thread, bool):
         check.fail(("in_thread",), "expected true or false")
+    elif in_thread and spoken:
+        check.fail(("in_thread",), "a spoken reply is not sent in an email thread")
     for path in MESSAGE_FIELDS:
         parent = data if len(path) == 1 else data.get("short") or {}
         if path[-1] not in parent:
@@ -195,6 +199,11 @@ def build_reply(doc: Document, known: dict[str, Placeholder] | None) -> Reply:
             check.fail(("short", "body"), f"{short_words} words; the shorter version must be shorter "
                                           f"than body ({long} words)")
 
+    if spoken and known is not None:
+        for path in (("body",), ("short", "body")):
+            if path in texts and (too_long := check_spoken(texts[path], known)):
+                check.fail(path, too_long)
+
     avoid = check.sequence(("avoid",), data["avoid"]) if "avoid" in data else None
     avoid_items = [check.text(("avoid", i), item) for i, item in enumerate(avoid or [])]
     guide_text, guide_link = _guide(check, data)
@@ -203,11 +212,13 @@ def build_reply(doc: Document, known: dict[str, Placeholder] | None) -> Reply:
     check.raise_if_any()
     return Reply(slug=slug, order=order, title=title.strip(), when=" ".join(when.split()),
                  placeholders=tuple(declared),
-                 message=Message(texts[("subject",)], texts[("body",)]),
-                 short=Message(texts.get(("short", "subject"), texts[("subject",)]), texts[("short", "body")], limit),
+                 message=Message(texts.get(("subject",), ""), texts[("body",)]),
+                 short=Message(texts.get(("short", "subject"), texts.get(("subject",), "")), texts[("short", "body")],
+                               limit),
                  avoid=tuple(item.strip() for item in avoid_items),
                  guide_text=guide_text, guide_link=guide_link,
-                 see_also_text=see_also_text, see_also_link=see_also_link, in_thread=in_thread)
+                 see_also_text=see_also_text, see_also_link=see_also_link, in_thread=in_thread, spoken=spoken)
+
 
 
 def _declared(check: Checker, data: dict, known: dict[str, Placeholder] | None) -> list[str] | None:

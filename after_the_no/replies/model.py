@@ -11,6 +11,13 @@ PLACEHOLDER = re.compile(r"\{(" + NAME + r")\}")
 # ---------------------------------------------------------------- the data
 
 
+# A spoken reply (a phone script, a voicemail) has no subject and no mailto, and must be
+# sayable in SPOKEN_SECONDS at an unhurried SPOKEN_WORDS_PER_MINUTE, with long names filled in.
+SPOKEN_SECONDS = 30
+SPOKEN_WORDS_PER_MINUTE = 150
+MAX_SPOKEN_WORDS = SPOKEN_SECONDS * SPOKEN_WORDS_PER_MINUTE // 60
+
+
 @dataclass(frozen=True)
 class Placeholder:
     name: str
@@ -49,6 +56,7 @@ class Reply:
     see_also_text: str = ""
     see_also_link: str = ""
     in_thread: bool = False  # usually sent as a reply to their email: the page says to keep the thread
+    spoken: bool = False     # said aloud (phone, voicemail): no subject, no mailto, MAX_SPOKEN_WORDS
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from after_the_no.definitions import DefinitionError, Problem
-from after_the_no.replies.model import Library, Message, Placeholder, Reply, ToneRule, fill
+from after_the_no.replies.model import SPOKEN_SECONDS, Library, Message, Placeholder, Reply, ToneRule, fill
 
 
 def _e(text: str) -> str:
@@ -26,8 +26,10 @@ def _message_html(message: Message, placeholders: dict[str, Placeholder], css: s
     shown = {name: "" for name in placeholders}
     subject = _e(fill(message.subject, shown, placeholders))
     body = _e(fill(message.body, shown, placeholders))
+    subject_line = (f'<p class="reply-subject"><span class="reply-subject-label">Subject:</span> {subject}</p>\n'
+                    if message.subject else "")   # a spoken reply has none
     return (f'<div class="reply-text {css}">\n'
-            f'<p class="reply-subject"><span class="reply-subject-label">Subject:</span> {subject}</p>\n'
+            f'{subject_line}'
             f'<pre class="reply-body">{body}</pre>\n'
             f'</div>')
 
@@ -84,6 +86,14 @@ THREAD_NOTE = ("If they wrote to you by email, answer in the same email thread: 
                "Reply and paste this in. Their message stays underneath, so they can see at once what it is about.")
 
 
+SPOKEN_NOTE = (f"These are words to say, not to send. Each version takes less than {SPOKEN_SECONDS} seconds "
+               "to say at a calm pace. Read it aloud once or twice, then say it in your own way.")
+
+
+SHORT_USE = "For a quick note, a text or a short message on a work network."
+SHORT_USE_SPOKEN = "For a voicemail, if they do not pick up."
+
+
 def page_markdown(reply: Reply, library: Library) -> str:
     """The Markdown of /replies/<slug>/: headings in Markdown (anchors, table of contents),
     the message itself as ready-made HTML so no Markdown rule can change its text."""
@@ -95,6 +105,8 @@ def page_markdown(reply: Reply, library: Library) -> str:
         "message": {"subject": reply.message.subject, "body": reply.message.body},
         "short": {"subject": reply.short.subject, "body": reply.short.body},
     }
+    if reply.spoken:
+        data["spoken"] = True
     if reply.short.limit:
         data["short"]["limit"] = {"characters": reply.short.limit.characters, "where": reply.short.limit.where}
     slots = "".join(f"<li>[{_e(known[n].label)}]</li>" for n in reply.placeholders)
@@ -104,6 +116,8 @@ def page_markdown(reply: Reply, library: Library) -> str:
     if reply.see_also_link:
         guide += f"\nSee also: [{_md_escape(reply.see_also_text)}](../{reply.see_also_link}).\n"
     thread = f'\n<p class="reply-thread-note">{_e(THREAD_NOTE)}</p>\n' if reply.in_thread else ""
+    if reply.spoken:
+        thread = f'\n<p class="reply-spoken-note">{_e(SPOKEN_NOTE)}</p>\n'
     limit = reply.short.limit
     fits = (f"<p class=\"reply-limit-note\">It is kept to {limit.characters} characters or fewer, even with long "
             f"names filled in, to fit {_e(limit.where)}.</p>\n\n" if limit else "")
@@ -142,7 +156,7 @@ component: reply
 
 ## A shorter version {{#shorter-version}}
 
-<p>For a quick note, a text or a short message on a work network.</p>
+<p>{SHORT_USE_SPOKEN if reply.spoken else SHORT_USE}</p>
 
 {fits}{_message_html(reply.short, known, "reply-text--short")}
 

@@ -37,8 +37,9 @@ def control_id(field_id: str) -> str:
 def page_markdown(sheet: Worksheet, downloads: list[Download]) -> str:
     """The whole generated page worksheets/<slug>.md."""
     links = "\n".join(f"- [{d.text}](../{d.path})" for d in downloads)
-    see_also = ("\nSee also: " + ", ".join(f"[{_md(text)}](../{link})" for text, link in sheet.see_also) + ".\n"
-                if sheet.see_also else "")
+    # The class lets print leave the links out: a printed sheet is for writing on.
+    see_also = ("\nSee also: " + ", ".join(f"[{_md(text)}](../{link})" for text, link in sheet.see_also)
+                + ".\n{: .ws-see-also }\n" if sheet.see_also else "")
     return f"""---
 description: {_yaml_string(sheet.description)}
 component: worksheet

@@ -70,7 +70,7 @@ export function mailtoHref(subject, body) {
 
 /** The text of the downloaded .txt file. */
 export function textFile(subject, body) {
-  return `Subject: ${subject}\n\n${body}\n`;
+  return subject ? `Subject: ${subject}\n\n${body}\n` : `${body}\n`; // a spoken reply has no subject
 }
 
 function readStore() {
@@ -139,6 +139,8 @@ function enhance(root, index, toneRules) {
   const stored = readStore();
   const values = Object.fromEntries(data.placeholders.map((p) => [p.name, stored[p.name] || ""]));
   const state = { version: "message", edited: { message: null, short: null } };
+  // A spoken reply (a phone script) is said, not sent: no subject line, no email link.
+  const spoken = data.spoken === true;
 
   // --- which version
   const versionSet = el("fieldset", { class: "reply-version" }, el("legend", { text: "Which version?" }));
@@ -174,7 +176,7 @@ function enhance(root, index, toneRules) {
   const previewBody = el("div", { class: "reply-preview-body" });
   const missing = el("p", { class: "reply-missing", id: id("missing") });
   const preview = el("div", { class: "reply-preview", role: "group", "aria-labelledby": previewHeading.id },
-    el("p", { class: "reply-preview-subject" },
+    spoken ? "" : el("p", { class: "reply-preview-subject" },
        el("span", { class: "reply-subject-label", text: "Subject:" }), " ", previewSubject),
     previewBody);
 
@@ -188,8 +190,9 @@ function enhance(root, index, toneRules) {
   const editor = el("details", { class: "reply-edit" },
     el("summary", { text: "Change the wording" }),
     el("p", { class: "reply-hint", text: "Make it sound like you. What you write here is what you copy and send." }),
-    el("div", { class: "reply-field" }, el("label", { for: subjectBox.id, text: "Subject" }), subjectBox),
-    el("div", { class: "reply-field" }, el("label", { for: bodyBox.id, text: "Message" }), bodyBox),
+    spoken ? "" : el("div", { class: "reply-field" }, el("label", { for: subjectBox.id, text: "Subject" }), subjectBox),
+    el("div", { class: "reply-field" }, el("label", { for: bodyBox.id, text: spoken ? "What to say" : "Message" }),
+       bodyBox),
     editedNote, resetButton);
 
   // --- tone, actions, status
@@ -199,14 +202,15 @@ function enhance(root, index, toneRules) {
   const mailLink = el("a", { class: "reply-button", href: "mailto:", text: "Open in email" });
   const downloadButton = el("button", { type: "button", class: "reply-button", text: "Download .txt" });
   const status = el("p", { class: "reply-status", role: "status" });
-  const actions = el("div", { class: "reply-actions" }, copyButton, copySubjectButton, mailLink, downloadButton);
+  const actions = spoken ? el("div", { class: "reply-actions" }, copyButton, downloadButton)
+    : el("div", { class: "reply-actions" }, copyButton, copySubjectButton, mailLink, downloadButton);
   const mailNote = el("p", { class: "reply-mail-note", text: "Open in email starts a new message in your email "
     + "program, with the subject and text filled in. It is not a reply in the same thread." });
   // The count is not a live region (it would speak on every key); crossing the limit is announced once.
   const count = el("p", { class: "reply-count", id: id("count"), hidden: true });
 
   const ui = el("div", { class: "reply-ui" }, versionSet, fieldSet, previewHeading, missing, preview, count,
-                editor, tone, actions, mailNote, status);
+                editor, tone, actions, spoken ? "" : mailNote, status);
 
   // --- behaviour
   const template = () => data[state.version];
@@ -322,7 +326,8 @@ function enhance(root, index, toneRules) {
       + "to copy it. On a phone, tap and hold it, then choose Copy.");
   }
   copyButton.addEventListener("click", () => copy(current().body, bodyBox, "message",
-    "Message copied. Paste it into your email or message."));
+    spoken ? "Copied. Paste it into a note you can read from during the call."
+      : "Message copied. Paste it into your email or message."));
   copySubjectButton.addEventListener("click", () => copy(current().subject, subjectBox, "subject",
     "Subject copied. Paste it into the subject line."));
   mailLink.addEventListener("click", () => say("Opening your email program with this message."));
