@@ -46,4 +46,4 @@ def test_the_about_page_sends_people_to_contact_and_to_the_worksheets_for_other_
 def test_the_sources_sentence_says_some_are_not_the_organisations_own(html_pages):
     text = " ".join(p.get_text(" ", strip=True) for p in section(html_pages["about/"], "general-information"))
     assert "Most come from the organisation's own website, or from the regulator or government body in charge of it." in text
-    assert "sources.yml says which those are, and why." in text
+    assert "sources.yml says which those are, and the page that uses one says so in its own words." in text
