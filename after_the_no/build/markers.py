@@ -10,7 +10,7 @@ from typing import Callable
 
 import yaml
 
-from after_the_no import replies
+from after_the_no import places, replies
 from after_the_no.build import link_kit
 from after_the_no.build.config import BuildError, redirects
 from after_the_no.build.url_contract import load_contract
@@ -97,6 +97,7 @@ MARKERS = [
            required_on="replies/index.md", why="the list of replies goes there"),
     Marker("link-kit", re.compile(r"<!-- link-kit -->"), _link_kit),
     Marker("reply-example", replies.EXAMPLE_MARKER, _reply_examples),
+    Marker("places", places.MARKER, places.expand),
 ]
 
 
@@ -111,7 +112,10 @@ def expand_markers(ctx: Context, page: str, markdown: str) -> str:
         if marker.required_on == page and not marker.pattern.search(markdown):
             raise BuildError(f"docs/{page}: the marker {marker.pattern.pattern} is missing; {marker.why}")
         if marker.pattern.search(markdown):
-            markdown = marker.expand(ctx, page, markdown)
+            try:
+                markdown = marker.expand(ctx, page, markdown)
+            except DefinitionError as error:   # file:line: key: message, as every definition says it
+                raise BuildError(str(error)) from None
     return markdown
 
 

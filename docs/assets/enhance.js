@@ -12,6 +12,7 @@ export const KEYS = {
   worksheets: `${PREFIX}worksheet:`,             // + a worksheet's slug: its answers
   worksheet: (slug) => `${PREFIX}worksheet:${slug}`,
   replyFields: `${PREFIX}reply-fields`,          // the names and details typed into the reply examples
+  place: `${PREFIX}place`,                       // places.js: where the person said they are
   check: `${PREFIX}check`,                       // written and removed at once: can we store at all?
 };
 const CHOICE_KEY = KEYS.choice;
