@@ -50,6 +50,7 @@ def on_config(config):
         raise PluginError(str(error)) from None
     config.docs_dir = str(staging.docs)
     config.nav = staging.config["nav"]
+    config.extra["default_colour"] = staging.config["extra"]["default_colour"]
     STATE.stagings[config_path] = staging
     STATE.held[config_path] = []
     return config

@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from after_the_no.build.config import ENGINES
+
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
@@ -24,9 +26,6 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WIDTHS = {"phone": 390, "desktop": 1280}
-
-
-ENGINES = ("mkdocs", "zensical")
 
 
 def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", engine: str = "mkdocs") -> subprocess.CompletedProcess:

@@ -23,6 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import yaml
 
 from after_the_no import replies
+from after_the_no.build.config import read_config
 from after_the_no.worksheets.html import page_markdown
 from after_the_no.worksheets.load import load_worksheets
 from bs4 import BeautifulSoup, NavigableString
@@ -323,7 +324,7 @@ def readable_text(html: str) -> str:
 def bare_material_project(into: Path) -> Path:
     """A copy of docs/ plus the generated pages' Markdown, with a minimal mkdocs.yml: Material,
     our markdown_extensions, nothing else (no hooks, no custom_dir, no extra CSS/JS)."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)
+    config = read_config(ROOT / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", into / "docs")
     # The same Markdown includes the pages our hooks generate (worksheets, reply examples), so
     # both builds render the same pages and the ratio measures only what the hooks add.
@@ -341,13 +342,6 @@ def bare_material_project(into: Path) -> Path:
     path = into / "mkdocs.yml"
     path.write_text(yaml.safe_dump(bare, sort_keys=False), encoding="utf-8")
     return path
-
-
-class _PermissiveLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml even if it uses !ENV or !!python tags (kept as plain values)."""
-
-
-_PermissiveLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def build(out: Path) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from after_the_no.brand import brand_css, check, contrast_with_white
+from after_the_no.brand import DEFAULT_COLOUR, brand_css, check, contrast_with_white
 from conftest import ROOT, build_site
 from site_support import soup
 from tools.derived_config import write_variant
@@ -106,7 +106,7 @@ def test_reply_pages_carry_the_brand(branded_site):
     # reply.css takes its accent from the site's primary colour, which brand.css sets.
     css = (branded_site / "assets/reply.css").read_text("utf-8")
     assert "--reply-accent: var(--md-primary-fg-color);" in css
-    assert "#00695c" not in css
+    assert DEFAULT_COLOUR not in css
 
 
 def test_the_offline_bundle_carries_the_brand(tmp_path_factory):

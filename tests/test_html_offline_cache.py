@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from urllib.parse import urljoin
 
+from after_the_no.brand import DEFAULT_COLOUR
 from after_the_no.build import offline_cache
 from quality_support import KB, budgets
 from site_support import soup
@@ -20,7 +21,7 @@ def test_the_worker_caches_exactly_the_files_of_the_built_site(site_dir):
 
 def test_manifest_and_icons(site_dir):
     data = json.loads((site_dir / "manifest.webmanifest").read_text("utf-8"))
-    assert (data["name"], data["theme_color"], data["start_url"], data["scope"]) == ("After the No", "#00695c", "./", "./")
+    assert (data["name"], data["theme_color"], data["start_url"], data["scope"]) == ("After the No", DEFAULT_COLOUR, "./", "./")
     for icon in data["icons"]:
         assert (site_dir / icon["src"]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 

@@ -1,8 +1,9 @@
-"""The web app manifest and the service worker's file list and version (after_the_no/offline_cache.py)."""
+"""The web app manifest and the service worker's file list and version (after_the_no/build/offline_cache.py)."""
 from __future__ import annotations
 
 import json
 
+from after_the_no.brand import DEFAULT_COLOUR
 from after_the_no.build import offline_cache
 
 
@@ -24,7 +25,7 @@ def test_manifest_takes_name_and_colour_from_the_brand():
         "icons": [{"src": "assets/icons/icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any maskable"},
                   {"src": "assets/icons/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any maskable"}],
     }
-    assert json.loads(offline_cache.manifest("After the No", "x"))["theme_color"] == "#00695c"
+    assert json.loads(offline_cache.manifest("After the No", "x"))["theme_color"] == DEFAULT_COLOUR
 
 
 def test_every_file_is_cached_except_headers_worker_and_source_maps(tmp_path):

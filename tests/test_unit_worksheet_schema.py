@@ -1,5 +1,5 @@
-"""worksheets/schema.json (for editors) and the loader (for the build) accept and reject the
-same documents: each real worksheet, and each of them broken in one way the schema can say.
+"""worksheets/schema.json (for editors, and the build's structural check) and the loader accept
+and reject the same documents: each real worksheet, and each of them broken in one way the schema can say.
 
 Some rules need to compare two places in a file, which JSON Schema cannot: ids unique across
 sections, a reminder's {placeholder} naming a field, a stage naming a number field, min below

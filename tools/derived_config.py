@@ -10,11 +10,11 @@ from typing import Callable
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from after_the_no.build.config import ROOT, read_config
 
 
 def write_variant(target: Path, change: Callable[[dict], None]) -> Path:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    config = read_config(ROOT / "mkdocs.yml")
     config["docs_dir"] = str(ROOT / "docs")
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]

@@ -1,5 +1,5 @@
 """Draw the home-screen icons docs/assets/icons/icon-192.png and icon-512.png (web app manifest)
-from the favicon's design (docs/assets/favicon.svg: a rising path between two dots on teal).
+from the favicon's design (docs/assets/favicon.svg: a rising path between two dots on the brand's default colour).
 
 Run again only when the design changes: `.venv/bin/python -m tools.make_icons`. The PNGs are
 committed, so builds need nothing but the files. The square is filled to its edges and the
@@ -9,8 +9,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from after_the_no.brand import DEFAULT_COLOUR
+
 ROOT = Path(__file__).resolve().parent.parent
-TEAL = "#00695c"  # the site's default primary colour (mkdocs.yml extra.brand.primary_colour)
 # The favicon's path, in its own 32-unit box: M7 23 c4-1 5-6 9-7 s6 2 9-6 (two cubic curves).
 CURVES = [((7, 23), (11, 22), (12, 17), (16, 16)), ((16, 16), (20, 15), (22, 18), (25, 10))]
 
@@ -25,7 +26,7 @@ def cubic(p0, p1, p2, p3, steps=64):
 def icon(size: int) -> Image.Image:
     scale = 4  # draw large, then shrink: smooth edges
     big = size * scale
-    image = Image.new("RGB", (big, big), TEAL)
+    image = Image.new("RGB", (big, big), DEFAULT_COLOUR)
     draw = ImageDraw.Draw(image)
     unit = big * 0.6 / 18  # the drawing spans x 7..25 (18 units) in the central 60%
     offset = (big * 0.2 - 7 * unit, big * 0.2 - 10 * unit + (18 - 13) * unit / 2)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from after_the_no.brand import Brand
+from after_the_no.brand import DEFAULT_COLOUR, Brand
 from after_the_no.definitions import FAST_LOADER
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,6 +89,8 @@ def staged_config(config: dict, config_path: Path, sections: dict[str, list[tupl
         theme["custom_dir"] = str(resolve(config_path, theme["custom_dir"]))
     staged["theme"] = theme
     staged["nav"] = complete_nav(config.get("nav") or [], sections)
+    # The templates' fallback when extra.brand sets no colour (the theme-color meta tag).
+    staged["extra"] = {**(config.get("extra") or {}), "default_colour": DEFAULT_COLOUR}
     if site_dir is not None:
         staged["site_dir"] = str(site_dir)
     if engine == "zensical":

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from after_the_no import freshness, replies
-from after_the_no.brand import brand_css, check as check_brand
+from after_the_no.brand import brand_css, check as check_brand, default_colour_css
 from after_the_no.build import size_cache
 from after_the_no.build.config import ROOT, BuildError, download_brand, read_config, resolve, staged_config
 from after_the_no.build.markers import Context, final_markdown, needs_download_sizes
@@ -167,7 +167,8 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
                 raise BuildError(f"docs/{uri} must not exist: it is generated from {source}")
         for uri, path in sources.items():
             if not uri.endswith(".md"):
-                _write(docs / uri, path.read_bytes(), written)
+                data = path.read_bytes()
+                _write(docs / uri, default_colour_css(data) if uri.endswith(".css") else data, written)
 
         ctx = Context(root, config, sheets, library, {}, [],
                       {uri for uri in sources if uri.endswith(".md")} | set(generated), facts)

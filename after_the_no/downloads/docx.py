@@ -8,12 +8,11 @@ python-docx.
 """
 from __future__ import annotations
 
-import re
-import zipfile
-from io import BytesIO
 from xml.sax.saxutils import escape
 
 from after_the_no.brand import DEFAULT_COLOUR, Brand
+from after_the_no.downloads.office import DEFLATED, zip_package
+from after_the_no.font import NOT_XML
 from after_the_no.worksheets.model import BOXES, Field, OPTIONS_ON_ONE_LINE, Worksheet
 
 BOX = "\u2610"  # ☐
@@ -22,15 +21,13 @@ SMALL = 18                          # half-points: 9 pt
 CM = 567                            # twips in a centimetre
 PAGE_WIDTH, PAGE_HEIGHT = 12240, 15840   # US Letter (python-docx's default, kept)
 SIDE_MARGIN, END_MARGIN = 2 * CM, round(1.8 * CM)
-BOX_HEIGHT = {kind: round(box.paper_cm * CM) for kind, box in BOXES.items()}   # worksheet_model's rules
+BOX_HEIGHT = {kind: round(box.paper_cm * CM) for kind, box in BOXES.items()}   # the model's kind table
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-# Characters XML 1.0 cannot hold at all (YAML lets "\x01" through in a quoted string); Word
-# would refuse the whole file, so they are dropped: none of them is visible text.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _xml_text(text: str) -> str:
+    """Text as XML character data. What XML 1.0 cannot hold at all (YAML lets U+0001 through in
+    a quoted string) is dropped, or Word would refuse the whole file; line breaks are kept."""
     return escape(NOT_XML.sub("", text))
 
 
@@ -48,8 +45,8 @@ def render_docx(sheet: Worksheet, site_url: str = "", brand: Brand = Brand()) ->
 
 
 def _question(f: Field) -> list[str]:
-    note = {"date": "  (date)", "number": "  (a number)"}.get(f.kind)
-    label = _run(f.label, bold=True) + (_run(note, small=True) if note else "")
+    note = f.spec.paper_note
+    label = _run(f.label, bold=True) + (_run(f"  {note}", small=True) if note else "")
     out = [_paragraph_xml(label, before=160, after=40, keep_next=True)]
     if f.hint:
         out.append(_paragraph(f.hint, small=True, after=40, keep_next=True))
@@ -111,13 +108,7 @@ def _package(sheet: Worksheet, body: str, brand: Brand) -> bytes:
     parts = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS,
              "word/_rels/document.xml.rels": DOCUMENT_RELS, "word/document.xml": document,
              "word/styles.xml": styles(brand.colour), "docProps/core.xml": core}
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, xml in parts.items():
-            info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.external_attr = 0o644 << 16   # rw-r--r-- if someone unzips it
-            package.writestr(info, xml, compress_type=zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+    return zip_package([(name, xml, DEFLATED) for name, xml in parts.items()])
 
 
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

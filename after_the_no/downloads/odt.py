@@ -7,18 +7,16 @@ timestamps, no dates in the metadata. Tests read the files back with odfpy.
 """
 from __future__ import annotations
 
-import zipfile
-from io import BytesIO
 from xml.sax.saxutils import escape
 
-from after_the_no.font import clean
 from after_the_no.brand import Brand
+from after_the_no.downloads.office import DEFLATED, STORED, zip_package
+from after_the_no.font import clean
 from after_the_no.worksheets.model import BOXES, Field, OPTIONS_ON_ONE_LINE, Worksheet
 
 MIMETYPE = "application/vnd.oasis.opendocument.text"
 BOX = "\u2610"  # ☐
-BOX_HEIGHT = {kind: f"{box.paper_cm}cm" for kind, box in BOXES.items()}   # worksheet_model's rules
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+BOX_HEIGHT = {kind: f"{box.paper_cm}cm" for kind, box in BOXES.items()}   # the model's kind table
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
@@ -61,16 +59,8 @@ def render_odt(sheet: Worksheet, site_url: str = "", brand: Brand = Brand()) -> 
                 + "".join(f'<manifest:file-entry manifest:full-path="{name}" manifest:media-type="text/xml"/>'
                           for name in parts)
                 + "</manifest:manifest>")
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w") as package:
-        entries = [("mimetype", MIMETYPE, zipfile.ZIP_STORED), ("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)]
-        entries += [(name, xml, zipfile.ZIP_DEFLATED) for name, xml in parts.items()]
-        for name, data, method in entries:
-            info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.external_attr = 0o644 << 16
-            info.compress_type = method
-            package.writestr(info, data.encode("utf-8"))
-    return out.getvalue()
+    return zip_package([("mimetype", MIMETYPE, STORED), ("META-INF/manifest.xml", manifest, DEFLATED),
+                        *((name, xml, DEFLATED) for name, xml in parts.items())])
 
 
 def _heading(text: str, level: int) -> str:
@@ -82,13 +72,13 @@ def _p(text: str, style: str = "Standard") -> str:
 
 
 def _question(f: Field, number: int) -> list[str]:
-    extra = {"date": "  (date)", "number": "  (a number)"}.get(f.kind, "")
+    extra = f"  {f.spec.paper_note}" if f.spec.paper_note else ""
     out = [f'<text:p text:style-name="Question">{_x(f.label)}'
            + (f'<text:span text:style-name="SmallText">{extra}</text:span>' if extra else "") + "</text:p>"]
     if f.hint:
         out.append(_p(f.hint, "Hint"))
     if f.kind in BOX_HEIGHT:
-        row = "LongRow" if f.kind == "long-text" else "ShortRow"
+        row = "LongRow" if f.spec.box.lines > 1 else "ShortRow"
         out.append(f'<table:table table:name="Answer{number}" table:style-name="Box">'
                    '<table:table-column table:style-name="BoxColumn"/>'
                    f'<table:table-row table:style-name="{row}"><table:table-cell table:style-name="BoxCell" '

@@ -31,7 +31,7 @@ MARGIN = 42
 GREY = colors.HexColor("#4a4a4a")
 BOX = colors.HexColor("#6b6b6b")
 BOX_FILL = colors.HexColor("#fbfbfb")
-TEXT_HEIGHT, LONG_HEIGHT = BOXES["text"].pdf_pt, BOXES["long-text"].pdf_pt   # worksheet_model's rules
+TEXT_HEIGHT, LONG_HEIGHT = BOXES["text"].pdf_pt, BOXES["long-text"].pdf_pt   # the model's kind table
 BUTTON = 9
 GAP = 14            # between two columns of short fields
 FIELD_SPACE = 7     # below each question
@@ -180,7 +180,7 @@ def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head
     box = dict(borderColor=BOX, fillColor=BOX_FILL, textColor=colors.black, borderWidth=0.75,
                forceBorder=True, tooltip=label, fontName=FONT)
     if f.kind in SHORT_KINDS:
-        w = min(width, 150) if f.kind in ("date", "number") else width
+        w = min(width, 150) if f.spec.narrow else width
         with tags.artifact():   # forceBorder draws the box on the page too
             form.textfield(name=f.id, x=x, y=p.y - TEXT_HEIGHT, width=w, height=TEXT_HEIGHT, fontSize=10, maxlen=0, **box)
         tags.widget(question, label)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import re
-import struct
 import unicodedata
 from io import BytesIO
 from xml.sax.saxutils import escape
@@ -27,63 +26,10 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 from reportlab.pdfgen.canvas import Canvas
 
-from after_the_no.font import BOLD as BOLD_FILE, REGULAR as REGULAR_FILE, drawable
+from after_the_no.font import BOLD as BOLD_FILE, REGULAR as REGULAR_FILE, drawable, unhinted
 
 FONT, BOLD = "LiberationSans", "LiberationSans-Bold"
 FIELD_FONT = "LiSa"   # the name text fields use for it in /DA
-
-
-def unhinted(path) -> bytes:
-    """The font without its TrueType hinting (the instructions in each glyph and the tables they
-    use): the same outlines and metrics, and embedded subsets about a third smaller. Readers
-    draw PDF text unhinted at almost every size anyway. Done in memory, for embedding only."""
-    data = path.read_bytes()
-    count = struct.unpack(">H", data[4:6])[0]
-    tables = {}
-    for i in range(count):
-        tag, _, offset, length = struct.unpack(">4sIII", data[12 + 16 * i:28 + 16 * i])
-        tables[tag] = data[offset:offset + length]
-    long_loca = struct.unpack(">h", tables[b"head"][50:52])[0] == 1
-    loca = (struct.unpack(f">{len(tables[b'loca']) // 4}I", tables[b"loca"]) if long_loca
-            else [2 * x for x in struct.unpack(f">{len(tables[b'loca']) // 2}H", tables[b"loca"])])
-    glyf, offsets = [], [0]
-    for start, end in zip(loca, loca[1:]):
-        glyph = tables[b"glyf"][start:end]
-        if len(glyph) >= 10:
-            contours = struct.unpack(">h", glyph[:2])[0]
-            if contours >= 0:
-                at = 10 + 2 * contours
-                length = struct.unpack(">H", glyph[at:at + 2])[0]
-                glyph = glyph[:at] + b"\0\0" + glyph[at + 2 + length:]
-            else:   # composite: clear WE_HAVE_INSTRUCTIONS, drop what follows the last component
-                at, more, out = 10, True, bytearray(glyph)
-                while more:
-                    flags = struct.unpack(">H", glyph[at:at + 2])[0]
-                    struct.pack_into(">H", out, at, flags & ~0x0100)
-                    at += 4 + (4 if flags & 0x0001 else 2)
-                    at += 2 if flags & 0x0008 else 4 if flags & 0x0040 else 8 if flags & 0x0080 else 0
-                    more = bool(flags & 0x0020)
-                glyph = bytes(out[:at])
-        glyph += b"\0" * (-len(glyph) % 4)
-        glyf.append(glyph)
-        offsets.append(offsets[-1] + len(glyph))
-    tables[b"glyf"] = b"".join(glyf)
-    tables[b"loca"] = struct.pack(f">{len(offsets)}I", *offsets)
-    head = bytearray(tables[b"head"])
-    struct.pack_into(">h", head, 50, 1)   # long offsets in loca
-    tables[b"head"] = bytes(head)
-    for tag in (b"cvt ", b"fpgm", b"prep", b"hdmx", b"LTSH", b"VDMX", b"gasp"):
-        tables.pop(tag, None)
-    tags = sorted(tables)
-    out = bytearray(struct.pack(">IHHHH", 0x00010000, len(tags), 0, 0, 0))
-    offset = 12 + 16 * len(tags)
-    body = bytearray()
-    for tag in tags:
-        table = tables[tag] + b"\0" * (-len(tables[tag]) % 4)
-        checksum = sum(struct.unpack(f">{len(table) // 4}I", table)) & 0xFFFFFFFF
-        out += struct.pack(">4sIII", tag, checksum, offset + len(body), len(tables[tag]))
-        body += table
-    return bytes(out + body)
 
 
 rl_config.useA85 = 0   # binary streams: ASCII85 only makes them a quarter larger

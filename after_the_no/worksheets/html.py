@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from after_the_no.worksheets.model import BOXES, Field, Section, Worksheet
+from after_the_no.worksheets.model import Field, Section, Worksheet
 
 
 @dataclass(frozen=True)
@@ -126,12 +126,12 @@ def _field(f: Field) -> str:
     data = f'data-field="{f.id}" data-kind="{f.kind}"'
     if f.reminder:
         data += f' data-reminder="{escape(f.reminder)}"'
-    if f.kind in ("text", "date"):
-        kind = "text" if f.kind == "text" else "date"
+    control = f.spec.control
+    if control == "line":
         return (f'<div class="ws-field ws-{f.kind}" {data}>'
                 f'<label class="ws-label" for="{cid}">{escape(f.label)}</label>{hint}'
-                f'<input class="ws-input" type="{kind}" id="{cid}" name="{f.id}"{described}></div>')
-    if f.kind == "number":
+                f'<input class="ws-input" type="{f.spec.input_type}" id="{cid}" name="{f.id}"{described}></div>')
+    if control == "count":
         # A text box that brings up the number pad, not type="number": letters typed into that
         # vanish without a word, and we want to say what is wrong (GOV.UK does the same).
         error = f"{cid}--error"
@@ -140,11 +140,11 @@ def _field(f: Field) -> str:
                 f'<label class="ws-label" for="{cid}">{escape(f.label)}</label>{hint}'
                 f'<input class="ws-input ws-count" type="text" inputmode="numeric" id="{cid}" name="{f.id}"{described}>'
                 f'<p class="ws-error" id="{error}" aria-live="polite"></p></div>')
-    if f.kind == "long-text":
-        return (f'<div class="ws-field ws-long-text" {data}>'
+    if control == "lines":
+        return (f'<div class="ws-field ws-{f.kind}" {data}>'
                 f'<label class="ws-label" for="{cid}">{escape(f.label)}</label>{hint}'
-                f'<textarea class="ws-input" id="{cid}" name="{f.id}" rows="{BOXES[f.kind].lines}"{described}></textarea></div>')
-    input_type = "checkbox" if f.kind == "checklist" else "radio"
+                f'<textarea class="ws-input" id="{cid}" name="{f.id}" rows="{f.spec.box.lines}"{described}></textarea></div>')
+    input_type = "checkbox" if control == "many" else "radio"
     options = []
     for n, value in enumerate(f.choices, start=1):
         text = escape(value)

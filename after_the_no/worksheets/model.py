@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field as _field
 
-KINDS = ["text", "long-text", "scale", "choice", "checklist", "date", "number"]
-OPTION_KINDS = {"choice", "checklist"}
 SCALE = ["1", "2", "3", "4", "5"]
 MAX_REPEAT = 5
 # Characters: a shorter list of options prints on one line in the Word and ODT files.
@@ -26,8 +24,31 @@ class Box:
     paper_cm: float   # the Word and OpenDocument box's height (room to write by hand), in cm
 
 
-# The field-kind rules, written once and used by every renderer (HTML, PDF, Word, OpenDocument).
-BOXES = {"text": Box(1, 17, 0.9), "date": Box(1, 17, 0.9), "number": Box(1, 17, 0.9), "long-text": Box(4, 46, 2.6)}
+@dataclass(frozen=True)
+class Kind:
+    """One field kind, written once for every renderer. Its control is the HTML form's, and also
+    how the page's script reads the answer (the control's own type, docs/assets/worksheet.js):
+    "line" an <input>, "lines" a <textarea>, "count" a whole number typed in a text box,
+    "one" radio buttons, "many" checkboxes. Which keys a kind's YAML takes is worksheets/schema.json's."""
+    name: str
+    control: str
+    box: Box | None = None     # a written-in kind's answer box; None: its choices are ticked
+    input_type: str = "text"   # a "line" control's <input type>
+    narrow: bool = False       # a short answer (a date, a number): a short box in the PDF
+    paper_note: str = ""       # printed after the label in the Word and OpenDocument files
+
+
+LINE, LONG = Box(1, 17, 0.9), Box(4, 46, 2.6)
+KINDS = {kind.name: kind for kind in (
+    Kind("text", "line", LINE),
+    Kind("long-text", "lines", LONG),
+    Kind("scale", "one"),
+    Kind("choice", "one"),
+    Kind("checklist", "many"),
+    Kind("date", "line", LINE, input_type="date", narrow=True, paper_note="(date)"),
+    Kind("number", "count", LINE, narrow=True, paper_note="(a number)"),
+)}
+BOXES = {name: kind.box for name, kind in KINDS.items() if kind.box}
 SHORT_KINDS = frozenset(kind for kind, box in BOXES.items() if box.lines == 1)  # two fit side by side on paper
 
 
@@ -43,6 +64,11 @@ class Field:
     reminder: str = ""  # date: calendar reminder title; {field-id} is replaced by that answer
     min: int = NUMBER_MIN  # number: the smallest and largest whole number accepted
     max: int = NUMBER_MAX
+
+    @property
+    def spec(self) -> Kind:
+        """Its kind's entry in KINDS."""
+        return KINDS[self.kind]
 
     @property
     def choices(self) -> tuple[str, ...]:

@@ -1,11 +1,34 @@
-// Shared by the components (worksheet.js, reply.js, link-kit.js, privacy.js), as GOV.UK
-// Frontend's createAll: start every [data-module] root once, each in its own try/catch; keep
-// browser storage behind the person's save choice; download a file; copy with a fallback;
-// speak in a live region. Nothing here sends anything anywhere. The offline bundle inlines this
-// file into each classic script, so it imports nothing and never asks for its own URL.
+// Shared by the components (worksheet.js, reply.js, link-kit.js, privacy.js) and offline.js, as
+// GOV.UK Frontend's createAll: start every [data-module] root once, each in its own try/catch;
+// the storage keys, written once; keep browser storage behind the person's save choice; make an
+// element (el); download a file; copy with a fallback; speak in a live region. Nothing here
+// sends anything anywhere. The offline bundle inlines this file into each classic script, so it
+// imports nothing and never asks for its own URL.
 
+// Every key this site keeps in the browser starts with PREFIX.
 export const PREFIX = "after-the-no:";
-export const CHOICE_KEY = `${PREFIX}save`;  // "yes" | "no"; absent until the person chooses
+export const KEYS = {
+  choice: `${PREFIX}save`,                       // "yes" | "no"; absent until the person chooses
+  worksheets: `${PREFIX}worksheet:`,             // + a worksheet's slug: its answers
+  worksheet: (slug) => `${PREFIX}worksheet:${slug}`,
+  replyFields: `${PREFIX}reply-fields`,          // the names and details typed into the reply examples
+  place: `${PREFIX}place`,                       // places.js: where the person said they are
+  check: `${PREFIX}check`,                       // written and removed at once: can we store at all?
+};
+const CHOICE_KEY = KEYS.choice;
+
+/** An element with attributes (`text` sets its text; true is an empty attribute; false, null and
+    undefined leave it out) and children. The components' one way to make elements. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (key === "text") node.textContent = value;
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  node.append(...children);
+  return node;
+}
 
 /** Start `start(root, index)` on each [data-module=name] root not started yet. One broken root
     calls onError(root, error) and the others carry on. */
@@ -40,7 +63,7 @@ export function choice() {
 /** "yes" (this device), "no" (this tab) or "blocked" (nothing can be kept). */
 export function saving() {
   try {
-    const where = area(), key = `${PREFIX}check`;
+    const where = area(), key = KEYS.check;
     where.setItem(key, "1");
     where.removeItem(key);
     return where === localStorage ? "yes" : "no";
@@ -112,7 +135,7 @@ export function replaceAll(snap = { local: {}, session: {} }) {
   document.dispatchEvent(new CustomEvent("after-the-no:save"));
 }
 
-// --- the offline copy (sw.js, from after_the_no/offline_cache.py; none on file://) -----------
+// --- the offline copy (sw.js, from after_the_no/build/offline_cache.py; none on file://) -----
 
 const worker = () => new URL("sw.js", window.__md_scope);
 const copies = async () => (await caches.keys()).filter((name) => name.startsWith(`${PREFIX}offline:${new URL(".", worker())}:`));
@@ -138,12 +161,7 @@ export function keepOffline() {
 
 // --- the save choice and its status line ---------------------------------------------------
 
-const el = (tag, props = {}, ...children) => {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-};
-const button = (text, primary) => el("button", { type: "button", className: `md-button${primary ? " md-button--primary" : ""}`, textContent: text });
+const button = (text, primary) => el("button", { type: "button", class: `md-button${primary ? " md-button--primary" : ""}`, text });
 export const STATUS = {
   yes: "Saving on this device",
   no: "Not saving: your answers go when you close this tab",
@@ -155,15 +173,15 @@ let asked = false;  // one choice box open on a page at a time
 /** The status line (in `status`, a role=status element) and the save choice after it.
     Returns {typed(ok)}: call it on each change the person makes, ok false when it was not kept. */
 export function saveChoice(status, blockedText) {
-  const ask = el("p", { className: "save-ask-text" });
+  const ask = el("p", { class: "save-ask-text" });
   const yes = button("Save my answers on this device", true), no = button("Don’t save — I’m on a shared computer");
-  const box = el("div", { className: "save-ask", hidden: true }, ask, yes, " ", no);
+  const box = el("div", { class: "save-ask", hidden: true }, ask, yes, " ", no);
   const change = button("Change");
-  const offer = el("div", { className: "save-ask", hidden: true },
-    el("p", { textContent: "Answers saved earlier are still on this device. Delete them? This tab keeps its copy until you close it." }));
+  const offer = el("div", { class: "save-ask", hidden: true },
+    el("p", { text: "Answers saved earlier are still on this device. Delete them? This tab keeps its copy until you close it." }));
   const del = button("Delete saved answers", true), keep = button("Keep them");
   offer.append(del, " ", keep);
-  const wrap = el("div", { className: "save-choice" }, box, offer);
+  const wrap = el("div", { class: "save-choice" }, box, offer);
   status.after(change, wrap);
   status.classList.add("save-status");
 

@@ -6,9 +6,9 @@
 // "forget everything" on the about page removes it. A stored value that is not one of the
 // page's places (an old or hand-edited value) is ignored: every place stays shown.
 
-import { PREFIX, announce, createAll, read, saving, write } from "./enhance.js";
+import { KEYS, announce, createAll, el, read, saving, write } from "./enhance.js";
 
-export const PLACE_KEY = `${PREFIX}place`;
+const PLACE_KEY = KEYS.place;
 
 /** The place to show first: the stored value when it names one of `ids`, otherwise null. */
 export function chosenPlace(stored, ids) {
@@ -25,8 +25,8 @@ function arrange(block, place, ids) {
     others?.remove();
     return;
   }
-  const details = others ?? Object.assign(document.createElement("details"), { className: "places__others" });
-  const summary = details.querySelector("summary") ?? details.appendChild(document.createElement("summary"));
+  const details = others ?? el("details", { class: "places__others" });
+  const summary = details.querySelector("summary") ?? details.appendChild(el("summary"));
   const first = sections.find((s) => s.dataset.place === place);
   const rest = sections.filter((s) => s !== first);
   summary.textContent = `Help for other places (${rest.length})`;

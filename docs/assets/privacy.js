@@ -1,14 +1,12 @@
-// "Forget everything" on /about/#privacy ([data-module="forget"]): deletes everything this site
+// "Forget everything" on /about/#privacy ([data-module="privacy"]): deletes everything this site
 // keeps in this browser (every after-the-no: key in localStorage and sessionStorage, the save
 // choice among them, and the offline copy) after a confirmation that lists exactly what will go,
 // with an undo for as long as the page stays open. Without JavaScript the page says how to clear
 // site data in the browser instead.
 
-import { CHOICE_KEY, PREFIX, announce, createAll, forgetOffline, hasOffline, keepOffline, replaceAll, snapshot } from "./enhance.js";
+import { KEYS, announce, createAll, el, forgetOffline, hasOffline, keepOffline, replaceAll, snapshot } from "./enhance.js";
 
-const WORKSHEET = `${PREFIX}worksheet:`;
-const REPLY = `${PREFIX}reply-fields`;
-const PLACE = `${PREFIX}place`;   // places.js: where the person said they are
+const { worksheets: WORKSHEET, replyFields: REPLY, choice: CHOICE_KEY, place: PLACE } = KEYS;
 const title = (slug) => slug.charAt(0).toUpperCase() + slug.slice(1).replace(/-/g, " ");
 
 /** What forgetting would delete, one line each, from a snapshot() and whether there is an offline copy. */
@@ -26,7 +24,7 @@ export function whatWillGo(snap, offline) {
   return lines;
 }
 
-createAll("forget", (root) => {
+createAll("privacy", (root) => {
   const [ask, confirm, list, yes, no, message, undo] = [".forget-ask", ".forget-confirm", ".forget-list",
     '[data-action="forget-yes"]', '[data-action="forget-no"]', ".forget-message", '[data-action="forget-undo"]']
     .map((selector) => root.querySelector(selector));
@@ -38,7 +36,7 @@ createAll("forget", (root) => {
   };
   ask.addEventListener("click", async () => {
     const lines = whatWillGo(snapshot(), await hasOffline());
-    list.replaceChildren(...lines.map((line) => Object.assign(document.createElement("li"), { textContent: line })));
+    list.replaceChildren(...lines.map((line) => el("li", { text: line })));
     root.querySelector(".forget-lead").textContent = lines.length
       ? "This deletes everything this site keeps in this browser:"
       : "This site keeps nothing in this browser at the moment, so there is nothing to forget.";

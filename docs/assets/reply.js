@@ -2,7 +2,7 @@
 //
 // Without this script the page already shows the message as plain text, with the
 // placeholders as [Labels]. This script adds, per root:
-//   - one labelled field per placeholder, remembered in this browser only ("after-the-no:reply-fields",
+//   - one labelled field per placeholder, remembered in this browser only (enhance.js KEYS.replyFields,
 //     shared by all examples, so the next one is filled in for you), on this device or in this
 //     tab as the person chose (enhance.js keeps the choice and its status line);
 //   - "Your message": a preview of exactly what Copy, Open in email and Download use;
@@ -12,11 +12,10 @@
 //   - copy (with a select-and-press-Ctrl+C fallback), a mailto: link, a .txt download;
 //   - a gentle tone check (rules from replies/tone-rules.yml, given to the page as JSON),
 //     which only points things out and never stops anything.
-// The matching (fill, normalise, toneCheck) is the same as in after_the_no/replies.py.
+// The matching (fill, normalise, toneCheck) is the same as in after_the_no/replies/ (model.py, tone.py).
 
-import { PREFIX, announce, copy as copyOrSelect, createAll, download, read, saveChoice, saving, write } from "./enhance.js";
+import { KEYS, announce, copy as copyOrSelect, createAll, download, el, read, saveChoice, saving, write } from "./enhance.js";
 
-export const STORAGE_KEY = `${PREFIX}reply-fields`;
 const NOT_SAVING = "This browser is not saving your details, so you will need to type them again on the next example.";
 const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
 
@@ -50,7 +49,7 @@ export function toneCheck(text, rules) {
   return hits;
 }
 
-/** Characters as a person counts them (code points, so an emoji is one), as after_the_no/replies.py does. */
+/** Characters as a person counts them (code points, so an emoji is one), as after_the_no/replies/model.py does. */
 export function characterCount(text) {
   return [...text].length;
 }
@@ -76,7 +75,7 @@ export function textFile(subject, body) {
 function readStore() {
   const values = {};
   try {
-    const data = JSON.parse(read(STORAGE_KEY) || "{}");
+    const data = JSON.parse(read(KEYS.replyFields) || "{}");
     for (const [key, value] of Object.entries(data)) if (typeof value === "string") values[key] = value;
   } catch { /* unreadable: start empty */ }
   return values;
@@ -89,18 +88,7 @@ function writeStore(changes) {
     if (value.trim()) values[key] = value;
     else delete values[key];
   }
-  return write(STORAGE_KEY, Object.keys(values).length ? JSON.stringify(values) : null);
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (key === "text") node.textContent = value;
-    else node.setAttribute(key, value === true ? "" : value);
-  }
-  node.append(...children);
-  return node;
+  return write(KEYS.replyFields, Object.keys(values).length ? JSON.stringify(values) : null);
 }
 
 /** Template text as nodes, marking each placeholder so the preview shows what was filled in. */
@@ -316,7 +304,7 @@ function enhance(root, index, toneRules) {
       inputs[p.name].value = "";
     }
     render();
-    const where = !write(STORAGE_KEY, null) ? "page" : saving() === "yes" ? "device" : "tab";
+    const where = !write(KEYS.replyFields, null) ? "page" : saving() === "yes" ? "device" : "tab";
     say(`Your details are cleared from this ${where}.`);
   });
 

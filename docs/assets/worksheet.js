@@ -3,7 +3,16 @@
 // The form is complete without this file; nothing here sends anything anywhere. Where answers
 // are kept (this device or this tab) is the person's choice, made in enhance.js.
 
-import { PREFIX, createAll, download, read, saveChoice, write } from "./enhance.js";
+import { KEYS, createAll, download, el, read, saveChoice, write } from "./enhance.js";
+
+// How an answer is read, from its controls alone (after_the_no/worksheets/model.py KINDS gives each
+// kind one of them): "many" checkboxes, "one" radio buttons, "count" a whole number in a text box
+// (it carries data-min), "text" any other box. So a new kind with an existing control needs no
+// change here.
+function controlOf(element, inputs) {
+  const type = inputs[0]?.type;
+  return type === "checkbox" ? "many" : type === "radio" ? "one" : "min" in element.dataset ? "count" : "text";
+}
 
 const FORMAT_VERSION = 1;
 const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -125,18 +134,16 @@ class Worksheet {
     this.form = form;
     this.slug = form.dataset.worksheet;
     this.version = Number(form.dataset.version);
-    this.key = `${PREFIX}worksheet:${this.slug}`;
+    this.key = KEYS.worksheet(this.slug);
     this.stored = {};      // every answer we hold, including ones for questions no longer here
     this.undoAnswers = null;
-    this.fields = [...form.querySelectorAll("[data-field]")].map((element) => ({
-      id: element.dataset.field,
-      kind: element.dataset.kind,
-      element,
-      label: element.querySelector(".ws-label").textContent.trim(),
-      inputs: [...element.querySelectorAll("input, textarea")],
-    }));
+    this.fields = [...form.querySelectorAll("[data-field]")].map((element) => {
+      const inputs = [...element.querySelectorAll("input, textarea")];
+      return { id: element.dataset.field, control: controlOf(element, inputs), date: inputs[0]?.type === "date",
+        element, label: element.querySelector(".ws-label").textContent.trim(), inputs };
+    });
     this.byId = new Map(this.fields.map((f) => [f.id, f]));
-    this.numbers = Object.fromEntries(this.fields.filter((f) => f.kind === "number")
+    this.numbers = Object.fromEntries(this.fields.filter((f) => f.control === "count")
       .map((f) => [f.id, [Number(f.element.dataset.min), Number(f.element.dataset.max)]]));
     this.result = document.querySelector(`.ws-result[data-worksheet="${this.slug}"]`);
     this.toolbar = form.querySelector(".ws-toolbar");
@@ -148,10 +155,9 @@ class Worksheet {
   start() {
     this.form.classList.add("ws-js");
     for (const f of this.fields) {
-      if (["text", "long-text", "date"].includes(f.kind)) {
-        const mirror = Object.assign(document.createElement("div"), { className: "ws-mirror" });
-        mirror.setAttribute("aria-hidden", "true");
-        f.mirror = mirror.appendChild(document.createElement("span"));
+      if (f.control === "text") {
+        const mirror = el("div", { class: "ws-mirror", "aria-hidden": "true" });
+        f.mirror = mirror.appendChild(el("span"));
         f.element.append(mirror);
       }
     }
@@ -231,15 +237,15 @@ class Worksheet {
       const old = this.stored[f.id];
       const offered = f.inputs.map((input) => input.value);
       let value;
-      if (f.kind === "checklist") {
+      if (f.control === "many") {
         value = f.inputs.filter((i) => i.checked).map((i) => i.value)
           .concat((Array.isArray(old) ? old : []).filter((v) => !offered.includes(v)));
         if (!value.length) continue;
-      } else if (f.kind === "choice" || f.kind === "scale") {
+      } else if (f.control === "one") {
         value = f.inputs.find((i) => i.checked)?.value ?? (typeof old === "string" && !offered.includes(old) ? old : "");
       } else {
         value = f.inputs[0].value;
-        if (f.kind === "number") value = this.checkNumber(f) ? value.trim() : old ?? "";
+        if (f.control === "count") value = this.checkNumber(f) ? value.trim() : old ?? "";
       }
       if (value !== "") answers[f.id] = value;
     }
@@ -249,7 +255,7 @@ class Worksheet {
   show(answers) {
     for (const f of this.fields) {
       const value = answers[f.id];
-      if (["checklist", "choice", "scale"].includes(f.kind)) {
+      if (f.control === "many" || f.control === "one") {
         const picked = Array.isArray(value) ? value : [value];
         for (const input of f.inputs) input.checked = picked.includes(input.value);
       } else {
@@ -259,7 +265,7 @@ class Worksheet {
     this.stored = { ...answers };
     this.refreshMirrors();
     this.showOrphans();
-    for (const f of this.fields) if (f.kind === "number") this.checkNumber(f);
+    for (const f of this.fields) if (f.control === "count") this.checkNumber(f);
     this.showResult();
   }
 
@@ -267,7 +273,7 @@ class Worksheet {
     for (const f of this.fields) {
       if (!f.mirror) continue;
       const value = f.inputs[0].value;
-      f.mirror.textContent = f.kind === "date" && value ? formatDate(value) : value;
+      f.mirror.textContent = f.date && value ? formatDate(value) : value;
     }
   }
 
@@ -279,16 +285,9 @@ class Worksheet {
     this.form.querySelector(".ws-orphans")?.remove();
     const orphans = this.orphans();
     if (!orphans.length) return;
-    const box = Object.assign(document.createElement("section"), { className: "ws-orphans" });
-    const heading = Object.assign(document.createElement("h2"), { textContent: TEXT.orphans });
-    const hint = Object.assign(document.createElement("p"), { textContent: TEXT.orphansHint });
-    const list = document.createElement("dl");
-    for (const [id, value] of orphans) {
-      list.append(Object.assign(document.createElement("dt"), { textContent: id }),
-        Object.assign(document.createElement("dd"), { textContent: [].concat(value).join(", ") }));
-    }
-    box.append(heading, hint, list);
-    this.form.append(box);
+    const list = el("dl");
+    for (const [id, value] of orphans) list.append(el("dt", { text: id }), el("dd", { text: [].concat(value).join(", ") }));
+    this.form.append(el("section", { class: "ws-orphans" }, el("h2", { text: TEXT.orphans }), el("p", { text: TEXT.orphansHint }), list));
   }
 
   payload() {
@@ -311,12 +310,10 @@ class Worksheet {
   }
 
   say(text, { error = false, undo = false } = {}) {
-    this.message.replaceChildren(Object.assign(document.createElement("p"), { textContent: text }));
+    this.message.replaceChildren(el("p", { text }));
     this.message.classList.toggle("ws-warning", error);
     if (undo) {
-      const button = Object.assign(document.createElement("button"),
-        { type: "button", className: "md-button", textContent: "Undo" });
-      button.dataset.action = "undo";
+      const button = el("button", { type: "button", class: "md-button", "data-action": "undo", text: "Undo" });
       this.message.firstChild.append(" ", button);
       button.focus();
     }
@@ -379,7 +376,7 @@ class Worksheet {
       for (const element of section.querySelectorAll("[data-field]")) {
         const f = this.byId.get(element.dataset.field);
         const value = [].concat(this.stored[f.id] ?? []).join(", ");
-        lines.push(`${f.label}`, value ? (f.kind === "date" ? formatDate(value) : value) : "(no answer)", "");
+        lines.push(`${f.label}`, value ? (f.date ? formatDate(value) : value) : "(no answer)", "");
       }
     }
     const orphans = this.orphans();
