@@ -50,7 +50,7 @@ def render_docx(sheet: Worksheet, site_url: str = "", brand: Brand = Brand()) ->
 def _question(f: Field) -> list[str]:
     note = {"date": "  (date)", "number": "  (a number)"}.get(f.kind)
     label = _run(f.label, bold=True) + (_run(note, small=True) if note else "")
-    out = [_paragraph_xml(label, before=160, after=40, keep_next=True)]
+    out = [_paragraph_xml(label, before=100, after=40, keep_next=True)]
     if f.hint:
         out.append(_paragraph(f.hint, small=True, after=40, keep_next=True))
     if f.kind in BOX_HEIGHT:
@@ -58,7 +58,7 @@ def _question(f: Field) -> list[str]:
         return out
     words = [f"{BOX} {text}" for text in f.option_texts()]
     if sum(len(w) for w in words) < OPTIONS_ON_ONE_LINE:
-        out.append(_paragraph("    ".join(words)))
+        out.append(_paragraph("    ".join(words), after=100))
     else:
         out.extend(_paragraph(word, after=0) for word in words)
     return out

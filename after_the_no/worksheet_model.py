@@ -32,7 +32,7 @@ class Box:
 
 
 # The field-kind rules, written once and used by every renderer (HTML, PDF, Word, OpenDocument).
-BOXES = {"text": Box(1, 17, 0.9), "date": Box(1, 17, 0.9), "number": Box(1, 17, 0.9), "long-text": Box(4, 46, 2.6)}
+BOXES = {"text": Box(1, 17, 0.9), "date": Box(1, 17, 0.9), "number": Box(1, 17, 0.9), "long-text": Box(4, 46, 2.0)}
 SHORT_KINDS = frozenset(kind for kind, box in BOXES.items() if box.lines == 1)  # two fit side by side on paper
 LINK = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)*\.md(#[a-z0-9-]+)?")  # a guide page under docs/
 PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")

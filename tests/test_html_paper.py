@@ -1,15 +1,32 @@
 """Paper that looks right (issue 23): every control in every PDF download, rendered by poppler
-and by MuPDF, off and on, looks like what it is (the checks are in pdf_rendering.py)."""
+and by MuPDF, off and on, looks like what it is (pdf_rendering.py); the Word and OpenDocument
+files, laid out by LibreOffice, have every question, option and box in order (office_rendering.py).
+
+LibreOffice takes seconds to start, so its check runs when the Word or OpenDocument files (or
+the check) changed since it last passed on this machine: their hash is kept in .cache/ (not
+committed, so a fresh clone, as in CI, always runs it). AFTER_THE_NO_OFFICE_CHECK=always runs it
+every time.
+"""
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import os
+from io import BytesIO
+from pathlib import Path
+
 import pytest
+from pypdf import PdfReader
 from reportlab.pdfbase.acroform import AcroForm
 
-from after_the_no import pdf_tags
+import office_rendering
+from after_the_no import pdf_tags, worksheet_docx
+from after_the_no.worksheet_docx import render_docx
 from after_the_no.worksheet_model import load_worksheet
+from after_the_no.worksheet_odt import render_odt
 from after_the_no.worksheet_pdf import render_pdf
 from pdf_rendering import count, problems
-from worksheet_support import FIXTURES, SHEETS
+from worksheet_support import BY_SLUG, FIXTURES, ROOT, SHEETS
 
 GOOD = load_worksheet(FIXTURES / "worksheets" / "good.yml", FIXTURES)
 
@@ -47,3 +64,60 @@ def test_the_check_sees_a_radio_drawn_for_the_wrong_size(monkeypatch, tmp_path):
     assert named == {f"good.pdf page 1 {renderer} {state}: radio {name}"
                      for renderer in ("pdftoppm", "mutool") for state in ("off", "on") for name in radios}, found
     assert sum("no dot in the middle of a selected button" in line for line in found) == 2 * len(radios)
+
+
+OFFICE_PASSED = ROOT / ".cache" / "office-check.sha256"
+
+
+def office_hash(files: dict[str, bytes]) -> str:
+    digest = hashlib.sha256()
+    for name, data in sorted(files.items()):
+        digest.update(name.encode() + b"\0" + data + b"\0")
+    for path in (Path(office_rendering.__file__), Path(__file__)):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_word_and_opendocument_as_libreoffice_lays_them_out(site_dir, tmp_path):
+    downloads = site_dir / "downloads"
+    files = {p.name: p.read_bytes() for p in sorted([*downloads.glob("*.docx"), *downloads.glob("*.odt")])}
+    assert len(files) == 2 * len(SHEETS), sorted(files)
+    key = office_hash(files)
+    if os.environ.get("AFTER_THE_NO_OFFICE_CHECK") != "always" and OFFICE_PASSED.is_file() \
+            and OFFICE_PASSED.read_text().strip() == key:
+        pytest.skip("the Word and OpenDocument files passed this check unchanged (.cache/office-check.sha256)")
+    # Two broken copies ride along in the same LibreOffice run, to show the check sees them: a
+    # Word file with its answer boxes gone and an OpenDocument file with an option moved.
+    sheet = BY_SLUG["feedback-log"]
+    field = next(f for f in sheet.fields if f.kind == "choice")
+    moved = dataclasses.replace(field, options=field.options[1:] + field.options[:1])
+    shuffled = dataclasses.replace(sheet, sections=tuple(
+        dataclasses.replace(s, fields=tuple(moved if f is field else f for f in s.fields)) for s in sheet.sections))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(worksheet_docx, "_box", lambda height: "")
+        no_boxes = render_docx(sheet)
+    broken = {"broken-boxes.docx": no_boxes, "broken-order.odt": render_odt(shuffled)}
+    converted = office_rendering.convert({**files, **broken}, tmp_path)
+
+    found = []
+    for name, pdf in converted.items():
+        if name.startswith("broken-"):
+            continue
+        slug, ext = name.rsplit(".", 1)
+        paper = "letter" if ext == "docx" else "a4"   # the Word file is US Letter, the OpenDocument file A4
+        pages = len(PdfReader(BytesIO((downloads / f"{slug}-{paper}.pdf").read_bytes())).pages)
+        found += office_rendering.problems(name, pdf, BY_SLUG[slug], pages)
+    assert found == [], f"{len(found)} problems:\n" + "\n".join(found)
+
+    boxes = office_rendering.expected(sheet).count(office_rendering.BOX)
+    no_boxes = office_rendering.problems("broken-boxes.docx", converted["broken-boxes.docx"], sheet, 2)
+    assert no_boxes == ["broken-boxes.docx: '[box]' missing or out of order"] * boxes \
+        + [f"broken-boxes.docx: 0 answer boxes drawn, {boxes} questions have one"], no_boxes
+    order = office_rendering.problems("broken-order.odt", converted["broken-order.odt"], sheet, 2)
+    assert order == [f"broken-order.odt: '☐ {field.options[0]}' missing or out of order"], order
+    odt = converted["feedback-log.odt"]
+    pages = len(PdfReader(odt).pages)
+    assert office_rendering.problems("feedback-log.odt", odt, sheet, pages + 2) == [
+        f"feedback-log.odt: {pages} pages, the PDF worksheet on the same paper has {pages + 2}"]
+    OFFICE_PASSED.parent.mkdir(exist_ok=True)
+    OFFICE_PASSED.write_text(key + "\n")
