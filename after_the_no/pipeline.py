@@ -120,7 +120,7 @@ class Marker:
 def _worksheet_list(ctx: Context, page: str, markdown: str) -> str:
     if page != "worksheets/index.md":
         raise BuildError(f"docs/{page}: <!-- worksheet-list --> belongs on docs/worksheets/index.md only")
-    return markdown.replace("<!-- worksheet-list -->", worksheet_list(ctx.sheets))
+    return markdown.replace("<!-- worksheet-list -->", worksheet_list(ctx.sheets, ctx.downloads))
 
 
 def _print_pack(ctx: Context, page: str, markdown: str) -> str:

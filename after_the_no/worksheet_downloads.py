@@ -1,9 +1,10 @@
-"""Every worksheet download (fillable PDF in A4 and US Letter, Word, OpenDocument) and the print pack.
+"""Every worksheet download (fillable PDF in A4 and US Letter, large print PDF, Word, OpenDocument,
+plain text) and the print pack.
 
 Rendering is most of the build's own work, so it starts in worker processes as soon as the
 worksheets are loaded, while the staging step copies docs/; the staging step then waits for
-the files, writes them and gives each link its size. Three jobs (A4 PDFs + A4 pack,
-Letter PDFs + Letter pack, Word and OpenDocument files) share the machine's cores. AFTER_THE_NO_WORKERS=0 renders in the build
+the files, writes them and gives each link its size. Four jobs (A4 PDFs + A4 pack, Letter
+PDFs + Letter pack, large print + plain text, Word and OpenDocument files) share the cores. AFTER_THE_NO_WORKERS=0 renders in the build
 process itself (e.g. to profile it).
 
 Worker processes are only an optimisation. They are started with `fork` (milliseconds, the
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from after_the_no.worksheet_model import Worksheet
 
 PAPERS = {"a4": "A4", "letter": "US Letter"}
+LARGE_PRINT, PLAIN_TEXT = "Large print PDF, A4", "Plain text"   # also listed on /worksheets/
 TEAL = "#00695c"
 
 
@@ -61,10 +63,19 @@ def pack_path(paper: str) -> str:
     return f"downloads/after-the-no-pack-{paper}.pdf"
 
 
+def large_print_path(slug: str) -> str:
+    return f"downloads/{slug}-large-print.pdf"
+
+
+def text_path(slug: str) -> str:
+    return f"downloads/{slug}.txt"
+
+
 def planned(sheets: list[Worksheet]) -> tuple[dict[str, list[Output]], list[Output]]:
     """The outputs' paths and labels, known before anything is rendered."""
     per_sheet = {s.slug: [Output(f"downloads/{s.slug}-{paper}.pdf", f"PDF, {label}") for paper, label in PAPERS.items()]
-                 + [Output(f"downloads/{s.slug}.docx", "Word"), Output(f"downloads/{s.slug}.odt", "OpenDocument")]
+                 + [Output(large_print_path(s.slug), LARGE_PRINT), Output(f"downloads/{s.slug}.docx", "Word"),
+                    Output(f"downloads/{s.slug}.odt", "OpenDocument"), Output(text_path(s.slug), PLAIN_TEXT)]
                  for s in sheets}
     packs = [Output(pack_path(paper), f"Print pack, PDF, {label}") for paper, label in PAPERS.items()]
     return per_sheet, packs
@@ -81,6 +92,14 @@ def _paper_job(paper: str, sheets: list[Worksheet], brand: Brand, site_url: str)
         pdfs[f"downloads/{s.slug}-{paper}.pdf"], count = render_pdf_pages(s, paper, site_url, brand)
         pages.append(count)
     return {**pdfs, pack_path(paper): print_pack.build(paper, sheets, brand, site_url, pages)}
+
+
+def _accessible_job(sheets: list[Worksheet], brand: Brand, site_url: str) -> dict[str, bytes]:
+    from after_the_no.pdf_sizes import LARGE_PRINT as LARGE
+    from after_the_no.worksheet_pdf import render_pdf
+    from after_the_no.worksheet_text import render_text
+    return {**{large_print_path(s.slug): render_pdf(s, "a4", site_url, brand, LARGE) for s in sheets},
+            **{text_path(s.slug): render_text(s, site_url, brand) for s in sheets}}
 
 
 def _document_job(sheets: list[Worksheet], brand: Brand, site_url: str) -> dict[str, bytes]:
@@ -105,7 +124,7 @@ class Rendering:
         if workers is None:
             workers = int(os.environ.get("AFTER_THE_NO_WORKERS", min(3, os.cpu_count() or 1)))
         jobs = [(_paper_job, (paper, sheets, brand, site_url)) for paper in PAPERS]
-        jobs.append((_document_job, (sheets, brand, site_url)))
+        jobs += [(_accessible_job, (sheets, brand, site_url)), (_document_job, (sheets, brand, site_url))]
         self._pool = None
         self.in_process = workers < 1 or not fork_is_safe()
         if self.in_process:

@@ -16,6 +16,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from reportlab.pdfbase.acroform import AcroForm
 
@@ -25,8 +26,10 @@ from after_the_no.worksheet_docx import render_docx
 from after_the_no.worksheet_model import load_worksheet
 from after_the_no.worksheet_odt import render_odt
 from after_the_no.worksheet_pdf import render_pdf
+from after_the_no.worksheet_text import WIDTH, render_text
 from pdf_rendering import count, problems
-from worksheet_support import BY_SLUG, FIXTURES, ROOT, SHEETS
+from pdf_structure import problems as structure_problems
+from worksheet_support import BY_SLUG, FIXTURES, ROOT, SHEETS, SLUGS
 
 GOOD = load_worksheet(FIXTURES / "worksheets" / "good.yml", FIXTURES)
 
@@ -44,9 +47,9 @@ def expected_widgets(sheets, copies: int) -> dict[str, int]:
 
 def test_every_control_in_every_pdf_looks_like_what_it_is(site_dir, tmp_path):
     files = {p.name: p.read_bytes() for p in sorted((site_dir / "downloads").glob("*.pdf"))}
-    assert len(files) == 2 * len(SHEETS) + 2, sorted(files)
-    # each worksheet in A4 and Letter, and again in each paper's print pack
-    assert count(files) == expected_widgets(SHEETS, 4)
+    assert len(files) == 3 * len(SHEETS) + 2, sorted(files)
+    # each worksheet in A4, Letter and large print, and again in each paper's print pack
+    assert count(files) == expected_widgets(SHEETS, 5)
     found = problems(files, tmp_path)
     assert found == [], f"{len(found)} problems:\n" + "\n".join(found)
 
@@ -121,3 +124,69 @@ def test_word_and_opendocument_as_libreoffice_lays_them_out(site_dir, tmp_path):
         f"feedback-log.odt: {pages} pages, the PDF worksheet on the same paper has {pages + 2}"]
     OFFICE_PASSED.parent.mkdir(exist_ok=True)
     OFFICE_PASSED.write_text(key + "\n")
+
+
+# Large print and plain text (issue 19, point 8) -------------------------------------------------
+
+
+def text_sizes(data: bytes) -> set[float]:
+    """The size of every piece of text drawn on the pages, and of what is typed into each field."""
+    reader = PdfReader(BytesIO(data))
+    sizes: set[float] = set()
+    for page in reader.pages:
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: sizes.add(round(size * abs(tm[3]) * abs(cm[3]), 2))
+                          if text.strip() else None)
+        for annot in page.get("/Annots", []):
+            da = annot.get_object().get("/DA")
+            if da:
+                sizes.add(float(str(da).split(" Tf")[0].split()[-1]))
+    return sizes
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_large_print_pdfs_are_a4_tagged_fillable_and_18_point_or_more(site_dir, slug):
+    sheet = BY_SLUG[slug]
+    data = (site_dir / f"downloads/{slug}-large-print.pdf").read_bytes()
+    assert structure_problems(data, [sheet], sheet.title) == []
+    reader = PdfReader(BytesIO(data))
+    assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages} == {(595, 842)}
+    assert [n for n in reader.get_fields() if "." not in n] == sheet.field_ids
+    sizes = text_sizes(data)
+    assert min(sizes) >= 18, sorted(sizes)
+    standard = (site_dir / f"downloads/{slug}-a4.pdf").read_bytes()
+    assert min(text_sizes(standard)) < 18   # the check reads real sizes: the standard print is smaller
+
+
+def test_plain_text_has_every_question_hint_and_option_in_order():
+    data = render_text(GOOD, "https://example.org/")
+    text = data.decode("utf-8")
+    lines = text.split("\n")
+    assert lines[:2] == ["Good sheet", "=========="] and text.endswith("\n")
+    assert [line for line in lines if len(line) > WIDTH or "\t" in line or line != line.rstrip()] == []
+    flat = " ".join(text.split())
+    at, number = 0, 0
+    for section in GOOD.sections:
+        pieces = [section.title]
+        for f in section.fields:
+            number += 1
+            pieces += [f"{number}. {f.label}", *([f.hint] if f.hint else [])]
+            pieces += ["Answer:"] if f.kind in ("text", "long-text", "date", "number") else [
+                f"[ ] {option}" for option in f.option_texts()]
+        for piece in pieces:
+            where = flat.find(" ".join(piece.split()), at)
+            assert where >= at, f"{piece!r} missing or out of order after {flat[at - 40:at]!r}"
+            at = where + len(piece)
+    assert "https://example.org/worksheets/good/" in flat
+
+
+def test_worksheet_index_lists_large_print_and_plain_text_with_sizes(html_pages, site_dir):
+    html = BeautifulSoup(html_pages["worksheets/"], "html.parser")
+    listed = html.select("#large-print + ul li")
+    assert [li.get_text(" ", strip=True).split(":")[0] for li in listed] == [s.title for s in SHEETS]
+    links = [(a["href"], a.get_text()) for li in listed for a in li.select("a")]
+    expected = []
+    for slug in SLUGS:
+        for path, label in ((f"downloads/{slug}-large-print.pdf", "Large print PDF, A4"),
+                            (f"downloads/{slug}.txt", "Plain text")):
+            expected.append((f"../{path}", f"{label}, {max(1, round((site_dir / path).stat().st_size / 1024))} KB"))
+    assert links == expected
