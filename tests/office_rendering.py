@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from xml.etree import ElementTree
 
-from after_the_no.worksheet_model import BOXES, Worksheet
+from after_the_no.worksheets.model import BOXES, Worksheet
 
 BOX = "[box]"          # an answer box in the reading-order text
 XHTML = "{http://www.w3.org/1999/xhtml}"

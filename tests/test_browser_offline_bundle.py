@@ -11,7 +11,7 @@ from tools.offline_bundle import build, classic_script
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory):
     out = tmp_path_factory.mktemp("offline") / "after-the-no"
-    assert build(out) == ["assets/enhance.js", "assets/link-kit.js", "assets/offline.js", "assets/privacy.js",
+    assert build(out) == ["assets/enhance.js", "assets/link-kit.js", "assets/offline.js", "assets/places.js", "assets/privacy.js",
                           "assets/reply.js", "assets/worksheet.js"]
     return out
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from after_the_no.url_contract import Entry, broken, load_contract
+from after_the_no.build.url_contract import Entry, broken, load_contract
 from conftest import ROOT, build_site
 
 CONTRACT = ROOT / "published-urls.yml"

@@ -21,12 +21,12 @@ from pypdf import PdfReader
 from reportlab.pdfbase.acroform import AcroForm
 
 import office_rendering
-from after_the_no import pdf_tags, worksheet_docx
-from after_the_no.worksheet_docx import render_docx
-from after_the_no.worksheet_model import load_worksheet
-from after_the_no.worksheet_odt import render_odt
-from after_the_no.worksheet_pdf import render_pdf
-from after_the_no.worksheet_text import WIDTH, render_text
+from after_the_no.downloads import docx, pdf_tags
+from after_the_no.downloads.docx import render_docx
+from after_the_no.downloads.odt import render_odt
+from after_the_no.downloads.pdf import render_pdf
+from after_the_no.downloads.text import WIDTH, render_text
+from after_the_no.worksheets.load import load_worksheet
 from pdf_rendering import count, problems
 from pdf_structure import problems as structure_problems
 from worksheet_support import BY_SLUG, FIXTURES, ROOT, SHEETS, SLUGS
@@ -97,7 +97,7 @@ def test_word_and_opendocument_as_libreoffice_lays_them_out(site_dir, tmp_path):
     shuffled = dataclasses.replace(sheet, sections=tuple(
         dataclasses.replace(s, fields=tuple(moved if f is field else f for f in s.fields)) for s in sheet.sections))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(worksheet_docx, "_box", lambda height: "")
+        patch.setattr(docx, "_box", lambda height: "")
         no_boxes = render_docx(sheet)
     broken = {"broken-boxes.docx": no_boxes, "broken-order.odt": render_odt(shuffled)}
     converted = office_rendering.convert({**files, **broken}, tmp_path)

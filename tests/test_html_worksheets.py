@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from after_the_no.worksheet_html import format_size
+from after_the_no.worksheets.html import format_size
 from conftest import build_site
 from pdf_structure import problems
 from worksheet_support import FIXTURES, ROOT, SHEETS, SLUGS

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import textwrap
 
-from after_the_no.worksheet_downloads import Brand
-from after_the_no.worksheet_model import BOXES, Field, Worksheet
+from after_the_no.brand import Brand
+from after_the_no.worksheets.model import BOXES, Field, Worksheet
 
 WIDTH = 72
 NOTES = {"date": " (a date)", "number": " (a number)", "checklist": " (tick any)",

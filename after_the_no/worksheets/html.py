@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from after_the_no.worksheet_downloads import LARGE_PRINT, PLAIN_TEXT
-from after_the_no.worksheet_model import BOXES, Field, Section, Worksheet
+from after_the_no.downloads.plan import LARGE_PRINT, PLAIN_TEXT
+from after_the_no.worksheets.model import BOXES, Field, Section, Worksheet
 
 
 @dataclass(frozen=True)

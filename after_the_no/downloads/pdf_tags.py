@@ -27,7 +27,7 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 from reportlab.pdfgen.canvas import Canvas
 
-from after_the_no.pdf_font import BOLD as BOLD_FILE, REGULAR as REGULAR_FILE, drawable
+from after_the_no.font import BOLD as BOLD_FILE, REGULAR as REGULAR_FILE, drawable
 
 FONT, BOLD = "LiberationSans", "LiberationSans-Bold"
 FIELD_FONT = "LiSa"   # the name text fields use for it in /DA
