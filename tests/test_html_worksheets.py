@@ -59,8 +59,10 @@ def test_ids_never_collide_with_the_rest_of_the_page(html_pages, slug):
 def test_download_links_resolve_and_state_their_size(html_pages, site_dir, slug):
     links = page(html_pages, slug).select("#download + ul a")
     assert [a["href"] for a in links] == [f"../../downloads/{slug}-a4.pdf", f"../../downloads/{slug}-letter.pdf",
-                                         f"../../downloads/{slug}.docx", f"../../downloads/{slug}.odt"]
-    for a, label in zip(links, ["PDF, A4, ", "PDF, US Letter, ", "Word, ", "OpenDocument, "], strict=True):
+                                         f"../../downloads/{slug}-large-print.pdf", f"../../downloads/{slug}.docx",
+                                         f"../../downloads/{slug}.odt", f"../../downloads/{slug}.txt"]
+    labels = ["PDF, A4, ", "PDF, US Letter, ", "Large print PDF, A4, ", "Word, ", "OpenDocument, ", "Plain text, "]
+    for a, label in zip(links, labels, strict=True):
         target = site_dir / urljoin(f"worksheets/{slug}/", a["href"])
         assert target.is_file()
         assert a.get_text() == label + format_size(target.stat().st_size)

@@ -24,10 +24,12 @@ def test_rendered_files_are_exactly_the_planned_ones(monkeypatch, workers):
     contents = Rendering(sheets, "After the No", "https://example.org/").result()
     expected = {o.path for outputs in per_sheet.values() for o in outputs} | {p.path for p in packs}
     assert set(contents) == expected
-    assert len(expected) == 4 * len(sheets) + 2
+    assert len(expected) == 6 * len(sheets) + 2   # A4, Letter, large print, Word, ODT, text; two packs
     assert all(contents[path][:5] == b"%PDF-" for path in expected if path.endswith(".pdf"))
     assert all(contents[path][:2] == b"PK" for path in expected if path.endswith((".docx", ".odt")))
     assert sum(path.endswith(".odt") for path in expected) == len(sheets)
+    assert all(contents[path].decode("utf-8").startswith(s.title) for s in sheets for path in expected
+               if path == f"downloads/{s.slug}.txt")
 
 
 # Run in a fresh interpreter: there, no other thread runs, so fork is safe and is used.
@@ -49,7 +51,7 @@ def test_worker_processes_and_in_process_rendering_give_identical_files():
     assert rendering.in_process
     in_process = {path: hashlib.sha256(data).hexdigest() for path, data in rendering.result().items()}
     assert json.loads(forked.stdout) == in_process
-    assert len(in_process) == 4 * len(load_worksheets(ROOT)) + 2
+    assert len(in_process) == 6 * len(load_worksheets(ROOT)) + 2
 
 
 def test_fork_is_refused_while_another_thread_runs():
@@ -60,7 +62,7 @@ def test_fork_is_refused_while_another_thread_runs():
         assert not fork_is_safe()
         rendering = Rendering(load_worksheets(ROOT)[:1], "After the No", "https://example.org/", workers=3)
         assert rendering.in_process
-        assert len(rendering.result()) == 4 + 2
+        assert len(rendering.result()) == 6 + 2
     finally:
         stop.set()
         thread.join()

@@ -54,7 +54,7 @@ class Marker:
 def _worksheet_list(ctx: Context, page: str, markdown: str) -> str:
     if page != "worksheets/index.md":
         raise BuildError(f"docs/{page}: <!-- worksheet-list --> belongs on docs/worksheets/index.md only")
-    return markdown.replace("<!-- worksheet-list -->", worksheet_list(ctx.sheets))
+    return markdown.replace("<!-- worksheet-list -->", worksheet_list(ctx.sheets, ctx.downloads))
 
 
 def _print_pack(ctx: Context, page: str, markdown: str) -> str:
@@ -101,7 +101,7 @@ def _contact(ctx: Context, page: str, markdown: str) -> str:
 
 MARKERS = [
     Marker("worksheet-list", re.compile(r"<!-- worksheet-list -->"), _worksheet_list,
-           required_on="worksheets/index.md", why="the list of worksheets goes there"),
+           required_on="worksheets/index.md", why="the list of worksheets goes there", needs_download_sizes=True),
     Marker("print-pack", re.compile(r"<!-- print-pack -->"), _print_pack, needs_download_sizes=True),
     Marker("reply-list", re.compile(r"<!-- reply-list -->"), _reply_list,
            required_on="replies/index.md", why="the list of replies goes there"),

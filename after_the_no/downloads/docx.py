@@ -47,7 +47,7 @@ def render_docx(sheet: Worksheet, site_url: str = "", brand: Brand = Brand()) ->
 def _question(f: Field) -> list[str]:
     note = f.spec.paper_note
     label = _run(f.label, bold=True) + (_run(f"  {note}", small=True) if note else "")
-    out = [_paragraph_xml(label, before=160, after=40, keep_next=True)]
+    out = [_paragraph_xml(label, before=100, after=40, keep_next=True)]
     if f.hint:
         out.append(_paragraph(f.hint, small=True, after=40, keep_next=True))
     if f.kind in BOX_HEIGHT:
@@ -55,7 +55,7 @@ def _question(f: Field) -> list[str]:
         return out
     words = [f"{BOX} {text}" for text in f.option_texts()]
     if sum(len(w) for w in words) < OPTIONS_ON_ONE_LINE:
-        out.append(_paragraph("    ".join(words)))
+        out.append(_paragraph("    ".join(words), after=100))
     else:
         out.extend(_paragraph(word, after=0) for word in words)
     return out

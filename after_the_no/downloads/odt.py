@@ -124,7 +124,7 @@ def _styles(colour: str) -> str:
             + heading.format(n=1, top="0cm", size="16pt", colour=colour)
             + heading.format(n=2, top="0.5cm", size="13pt", colour=colour)
             + '<style:style style:name="Question" style:family="paragraph" style:parent-style-name="Standard">'
-            '<style:paragraph-properties fo:margin-top="0.28cm" fo:margin-bottom="0.07cm" fo:keep-with-next="always"/>'
+            '<style:paragraph-properties fo:margin-top="0.18cm" fo:margin-bottom="0.07cm" fo:keep-with-next="always"/>'
             '<style:text-properties fo:font-weight="bold"/></style:style>'
             '<style:style style:name="Hint" style:family="paragraph" style:parent-style-name="Standard">'
             '<style:paragraph-properties fo:margin-bottom="0.07cm" fo:keep-with-next="always"/>'

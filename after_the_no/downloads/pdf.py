@@ -22,6 +22,7 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject
 
 from after_the_no.font import drawable
 from after_the_no.downloads.pdf_tags import BOLD, Elem, FONT, TaggedCanvas, visual
+from after_the_no.downloads.sizes import STANDARD, Sizes
 from after_the_no.brand import Brand
 from after_the_no.worksheets.model import BOXES, Field, SHORT_KINDS, Worksheet
 
@@ -88,8 +89,9 @@ class _Pages:
     top level of the form."""
 
     def __init__(self, canvas: TaggedCanvas, sheet: Worksheet, paper: str, site_url: str, group: FieldGroup | None,
-                 brand: Brand, parent: Elem):
+                 brand: Brand, parent: Elem, sizes: Sizes = STANDARD):
         self.canvas, self.group, self.brand, self.tags, self.parent = canvas, group, brand, canvas.tags, parent
+        self.s = sizes
         self.accent = colors.HexColor(brand.colour)
         self.width, self.height = PAGE_SIZES[paper]
         self.sheet, self.paper, self.site_url, self.page = sheet, paper, site_url, 1
@@ -112,10 +114,11 @@ class _Pages:
     def footer(self) -> None:
         c = self.canvas
         with self.tags.artifact("Pagination"):
-            c.setFont(FONT, 7.5)
+            c.setFont(FONT, self.s.footer)
             c.setFillColor(GREY)
-            c.drawString(MARGIN, MARGIN - 14, visual(drawable(
-                f"{self.sheet.title} · {self.brand.name} · {self.site_url}worksheets/{self.sheet.slug}/")))
+            line = drawable(f"{self.sheet.title} · {self.brand.name} · {self.site_url}worksheets/{self.sheet.slug}/")
+            fits = stringWidth(line, FONT, self.s.footer) <= self.inner - 5 * self.s.footer   # not in large print
+            c.drawString(MARGIN, MARGIN - 14, visual(line if fits else drawable(self.sheet.title)))
             c.drawRightString(self.width - MARGIN, MARGIN - 14, f"Page {self.page}")
 
     def text(self, text: str, font: str, size: float, x: float, width: float, color=colors.black, leading=None,
@@ -140,27 +143,27 @@ def _text_height(text: str, font: str, size: float, width: float) -> float:
     return len(simpleSplit(drawable(text), font, size, width)) * size * 1.25 if text else 0
 
 
-def _head_height(f: Field, width: float) -> float:
-    return _text_height(f.label, BOLD, 9.5, width) + _text_height(f.hint, FONT, 8.5, width) + 3
+def _head_height(f: Field, width: float, s: Sizes = STANDARD) -> float:
+    return _text_height(f.label, BOLD, s.label, width) + _text_height(f.hint, FONT, s.small, width) + 3 * s.k
 
 
-def _question_height(f: Field, width: float) -> float:
-    h = _head_height(f, width)
+def _question_height(f: Field, width: float, s: Sizes = STANDARD) -> float:
+    h = _head_height(f, width, s)
     if f.kind in SHORT_KINDS:
-        return h + TEXT_HEIGHT + FIELD_SPACE
+        return h + TEXT_HEIGHT * s.k + FIELD_SPACE * s.k
     if f.kind == "long-text":
-        return h + LONG_HEIGHT + FIELD_SPACE
-    return h + _options_rows(f, width) * 14 + FIELD_SPACE
+        return h + LONG_HEIGHT * s.k + FIELD_SPACE * s.k
+    return h + _options_rows(f, width, s) * 14 * s.k + FIELD_SPACE * s.k
 
 
-def _option_width(f: Field, n: int, value: str) -> float:
-    return BUTTON + 4 + stringWidth(drawable(option_text(f, n, value)), FONT, 9) + 14
+def _option_width(f: Field, n: int, value: str, s: Sizes = STANDARD) -> float:
+    return BUTTON * s.k + 4 * s.k + stringWidth(drawable(option_text(f, n, value)), FONT, s.option) + 14 * s.k
 
 
-def _options_rows(f: Field, width: float) -> int:
+def _options_rows(f: Field, width: float, s: Sizes = STANDARD) -> int:
     rows, used = 1, 0.0
     for n, value in enumerate(f.choices, start=1):
-        w = _option_width(f, n, value)
+        w = _option_width(f, n, value, s)
         if used and used + w > width:
             rows, used = rows + 1, 0.0
         used += w
@@ -169,37 +172,37 @@ def _options_rows(f: Field, width: float) -> int:
 
 def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head: float) -> None:
     """Draw label, hint and control; the control starts `head` below `top` so a row lines up."""
-    c, form, tags = p.canvas, p.canvas.acroForm, p.tags
+    c, form, tags, s, k = p.canvas, p.canvas.acroForm, p.tags, p.s, p.s.k
     question = tags.elem("Div", p.parent)
     p.y = top
-    p.y -= p.text(f.label, BOLD, 9.5, x, width, parent=question)
+    p.y -= p.text(f.label, BOLD, s.label, x, width, parent=question)
     if f.hint:
-        p.y -= p.text(f.hint, FONT, 8.5, x, width, GREY, parent=question)
+        p.y -= p.text(f.hint, FONT, s.small, x, width, GREY, parent=question)
     p.y = top - head
     label = drawable(f.label)
-    box = dict(borderColor=BOX, fillColor=BOX_FILL, textColor=colors.black, borderWidth=0.75,
+    box = dict(borderColor=BOX, fillColor=BOX_FILL, textColor=colors.black, borderWidth=s.border,
                forceBorder=True, tooltip=label, fontName=FONT)
     if f.kind in SHORT_KINDS:
-        w = min(width, 150) if f.spec.narrow else width
+        w, height = min(width, 150 * k) if f.spec.narrow else width, TEXT_HEIGHT * k
         with tags.artifact():   # forceBorder draws the box on the page too
-            form.textfield(name=f.id, x=x, y=p.y - TEXT_HEIGHT, width=w, height=TEXT_HEIGHT, fontSize=10, maxlen=0, **box)
+            form.textfield(name=f.id, x=x, y=p.y - height, width=w, height=height, fontSize=s.body, maxlen=0, **box)
         tags.widget(question, label)
         p.add_field(form.fields.pop())
         if f.kind == "date":
-            p.y -= TEXT_HEIGHT - 5 - 8
-            p.text(DATE_ORDER[p.paper], FONT, 8, x + w + 6, width - w - 6, GREY, parent=question)
-            p.y += TEXT_HEIGHT - 5 - 8
-        p.y -= TEXT_HEIGHT
+            p.y -= height - 5 * k - s.note
+            p.text(DATE_ORDER[p.paper], FONT, s.note, x + w + 6 * k, width - w - 6 * k, GREY, parent=question)
+            p.y += height - 5 * k - s.note
+        p.y -= height
     elif f.kind == "long-text":
         with tags.artifact():
-            form.textfield(name=f.id, x=x, y=p.y - LONG_HEIGHT, width=width, height=LONG_HEIGHT, fontSize=10,
-                           maxlen=0, fieldFlags="multiline", **box)
+            form.textfield(name=f.id, x=x, y=p.y - LONG_HEIGHT * k, width=width, height=LONG_HEIGHT * k,
+                           fontSize=s.body, maxlen=0, fieldFlags="multiline", **box)
         tags.widget(question, label)
         p.add_field(form.fields.pop())
-        p.y -= LONG_HEIGHT
+        p.y -= LONG_HEIGHT * k
     else:
         used = 0.0
-        p.y -= 12
+        p.y -= 12 * k
         if f.kind == "checklist":
             group = FieldGroup(form, f.id, flags=0, tooltip=label)
         else:
@@ -210,12 +213,12 @@ def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head
         p.add_field(group._ref)
         options = tags.elem("L", question)
         for n, value in enumerate(f.choices, start=1):
-            w = _option_width(f, n, value)
+            w = _option_width(f, n, value, s)
             if used and used + w > width:
-                used, p.y = 0.0, p.y - 14
+                used, p.y = 0.0, p.y - 14 * k
             bx = x + used
-            common = dict(x=bx, y=p.y, size=BUTTON, borderColor=BOX, fillColor=colors.white, textColor=colors.black,
-                          borderWidth=0.75, forceBorder=True)
+            common = dict(x=bx, y=p.y, size=BUTTON * k, borderColor=BOX, fillColor=colors.white, textColor=colors.black,
+                          borderWidth=s.border, forceBorder=True)
             tooltip = option_tooltip(f, n, value)
             with tags.artifact():
                 if f.kind == "checklist":
@@ -229,69 +232,71 @@ def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head
             text = drawable(option_text(f, n, value))
             shown = visual(text)
             tags.begin(body, actual=text if shown != text else "")
-            c.setFont(FONT, 9)
+            c.setFont(FONT, s.option)
             c.setFillColor(colors.black)
-            c.drawString(bx + BUTTON + 4, p.y + 1, shown)
+            c.drawString(bx + BUTTON * k + 4 * k, p.y + 1 * k, shown)
             tags.end()
             used += w
-        p.y -= 2
-    p.y -= FIELD_SPACE
+        p.y -= 2 * k
+    p.y -= FIELD_SPACE * k
 
 
-def _rows(fields: tuple[Field, ...]) -> list[list[Field]]:
+def _rows(fields: tuple[Field, ...], pairs: bool = True) -> list[list[Field]]:
     """Pairs of neighbouring short questions share a row, so a blank sheet fits on two pages."""
     rows: list[list[Field]] = []
     for f in fields:
-        if f.kind in SHORT_KINDS and rows and len(rows[-1]) == 1 and rows[-1][0].kind in SHORT_KINDS:
+        if pairs and f.kind in SHORT_KINDS and rows and len(rows[-1]) == 1 and rows[-1][0].kind in SHORT_KINDS:
             rows[-1].append(f)
         else:
             rows.append([f])
     return rows
 
 
-def render_pdf(sheet: Worksheet, paper: str, site_url: str = "", brand: Brand = Brand()) -> bytes:
+def render_pdf(sheet: Worksheet, paper: str, site_url: str = "", brand: Brand = Brand(), sizes: Sizes = STANDARD) -> bytes:
     """The blank fillable worksheet as PDF bytes; paper is 'a4' or 'letter'."""
-    return render_pdf_pages(sheet, paper, site_url, brand)[0]
+    return render_pdf_pages(sheet, paper, site_url, brand, sizes)[0]
 
 
-def render_pdf_pages(sheet: Worksheet, paper: str, site_url: str = "", brand: Brand = Brand()) -> tuple[bytes, int]:
+def render_pdf_pages(sheet: Worksheet, paper: str, site_url: str = "", brand: Brand = Brand(),
+                     sizes: Sizes = STANDARD) -> tuple[bytes, int]:
     """The PDF bytes and its number of pages (which the print pack's contents list needs)."""
     out = BytesIO()
     canvas = TaggedCanvas(out, PAGE_SIZES[paper], sheet.title, brand.name, sheet.description)
-    draw_worksheet(canvas, sheet, paper, site_url, brand=brand)
+    draw_worksheet(canvas, sheet, paper, site_url, brand=brand, sizes=sizes)
     pages = canvas.getPageNumber()
     canvas.save()
     return out.getvalue(), pages
 
 
 def draw_worksheet(canvas: TaggedCanvas, sheet: Worksheet, paper: str, site_url: str,
-                   group: FieldGroup | None = None, brand: Brand = Brand(), parent: Elem | None = None) -> None:
+                   group: FieldGroup | None = None, brand: Brand = Brand(), parent: Elem | None = None,
+                   sizes: Sizes = STANDARD) -> None:
     """Draw the worksheet from the top of the canvas's current (empty) page; its last page is
     left open. Its fields go under `group` if given, else at the top level of the form; its
     structure goes under `parent` (default: the document)."""
-    p = _Pages(canvas, sheet, paper, site_url, group, brand, parent or canvas.tags.root)
-    p.y -= p.text(sheet.title, BOLD, 18, MARGIN, p.inner, p.accent, tag="H1") + 4
-    p.y -= p.text(sheet.intro, FONT, 10, MARGIN, p.inner) + 2
+    p, s, k = _Pages(canvas, sheet, paper, site_url, group, brand, parent or canvas.tags.root, sizes), sizes, sizes.k
+    p.y -= p.text(sheet.title, BOLD, s.title, MARGIN, p.inner, p.accent, tag="H1") + 4 * k
+    p.y -= p.text(sheet.intro, FONT, s.body, MARGIN, p.inner) + 2 * k
     p.y -= p.text(f"About {sheet.minutes} minutes. Fill it in on a computer, or print it and write.",
-                  FONT, 8.5, MARGIN, p.inner, GREY) + 6
+                  FONT, s.small, MARGIN, p.inner, GREY) + 6 * k
     for section in sheet.sections:
-        first = _rows(section.fields)[0]
-        head = 22 + _text_height(section.intro, FONT, 9, p.inner)
-        p.need(head + max(_question_height(f, p.inner) for f in first))  # never strand a heading
-        p.y -= 6
-        p.text(section.title, BOLD, 12.5, MARGIN, p.inner, p.accent, tag="H2")
-        p.y -= 16
+        first = _rows(section.fields, s.pairs)[0]
+        head = 22 * k + _text_height(section.intro, FONT, s.section_intro, p.inner)
+        p.need(head + max(_question_height(f, p.inner, s) for f in first))  # never strand a heading
+        p.y -= 6 * k
+        p.text(section.title, BOLD, s.section, MARGIN, p.inner, p.accent, tag="H2")
+        p.y -= 16 * k
         with p.tags.artifact():
             p.canvas.setStrokeColor(p.accent)
-            p.canvas.setLineWidth(0.6)
+            p.canvas.setLineWidth(0.6 * k)
             p.canvas.line(MARGIN, p.y, MARGIN + p.inner, p.y)
-        p.y -= 4
+        p.y -= 4 * k
         if section.intro:
-            p.y -= p.text(section.intro, FONT, 9, MARGIN, p.inner, GREY) + 2
-        for row in _rows(section.fields):
+            p.y -= p.text(section.intro, FONT, s.section_intro, MARGIN, p.inner, GREY) + 2 * k
+        for row in _rows(section.fields, s.pairs):
             width = (p.inner - GAP) / 2 if len(row) == 2 else p.inner
-            head = max(_head_height(f, width) for f in row)
-            p.need(head + max(_question_height(f, width) - _head_height(f, width) for f in row))
+            head = max(_head_height(f, width, s) for f in row)
+            p.need(head + max(_question_height(f, width, s) - _head_height(f, width, s) for f in row))
             top, bottoms = p.y, []
             for n, f in enumerate(row):
                 _draw_question(p, f, MARGIN + n * (width + GAP), width, top, head)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from after_the_no.worksheets.model import Worksheet
 
 PAPERS = {"a4": "A4", "letter": "US Letter"}
+LARGE_PRINT, PLAIN_TEXT = "Large print PDF, A4", "Plain text"   # also listed on /worksheets/
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,14 @@ class Output:
 
 def pdf_path(slug: str, paper: str) -> str:
     return f"downloads/{slug}-{paper}.pdf"
+
+
+def large_print_path(slug: str) -> str:
+    return f"downloads/{slug}-large-print.pdf"
+
+
+def text_path(slug: str) -> str:
+    return f"downloads/{slug}.txt"
 
 
 def docx_path(slug: str) -> str:
@@ -34,7 +43,8 @@ def pack_path(paper: str) -> str:
 def planned(sheets: list[Worksheet]) -> tuple[dict[str, list[Output]], list[Output]]:
     """The outputs' paths and labels, known before anything is rendered."""
     per_sheet = {s.slug: [Output(pdf_path(s.slug, paper), f"PDF, {label}") for paper, label in PAPERS.items()]
-                 + [Output(docx_path(s.slug), "Word"), Output(odt_path(s.slug), "OpenDocument")]
+                 + [Output(large_print_path(s.slug), LARGE_PRINT), Output(docx_path(s.slug), "Word"),
+                    Output(odt_path(s.slug), "OpenDocument"), Output(text_path(s.slug), PLAIN_TEXT)]
                  for s in sheets}
     packs = [Output(pack_path(paper), f"Print pack, PDF, {label}") for paper, label in PAPERS.items()]
     return per_sheet, packs

@@ -2,9 +2,9 @@
 
 Rendering is most of the build's own work, so it starts in worker processes as soon as the
 worksheets are loaded, while the staging step copies docs/; the staging step then waits for
-the files, writes them and gives each link its size. Three jobs (A4 PDFs + A4 pack,
-Letter PDFs + Letter pack, Word and OpenDocument files) share the machine's cores. AFTER_THE_NO_WORKERS=0 renders in the build
-process itself (e.g. to profile it).
+the files, writes them and gives each link its size. Four jobs (A4 PDFs + A4 pack,
+Letter PDFs + Letter pack, large print + plain text, Word and OpenDocument files) share the
+machine's cores. AFTER_THE_NO_WORKERS=0 renders in the build process itself (e.g. to profile it).
 
 Worker processes are only an optimisation. They are started with `fork` (milliseconds, the
 worksheets already in memory), and only where fork is safe: not on Windows (no fork), not
@@ -21,7 +21,7 @@ import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from after_the_no.brand import Brand
-from after_the_no.downloads.plan import PAPERS, docx_path, odt_path, pack_path, pdf_path
+from after_the_no.downloads.plan import PAPERS, docx_path, large_print_path, odt_path, pack_path, pdf_path, text_path
 from after_the_no.worksheets.model import Worksheet
 
 # Jobs import the renderers themselves: the build process never loads reportlab, and each
@@ -35,6 +35,14 @@ def _paper_job(paper: str, sheets: list[Worksheet], brand: Brand, site_url: str)
         pdfs[pdf_path(s.slug, paper)], count = render_pdf_pages(s, paper, site_url, brand)
         pages.append(count)
     return {**pdfs, pack_path(paper): print_pack.build(paper, sheets, brand, site_url, pages)}
+
+
+def _accessible_job(sheets: list[Worksheet], brand: Brand, site_url: str) -> dict[str, bytes]:
+    from after_the_no.downloads.pdf import render_pdf
+    from after_the_no.downloads.sizes import LARGE_PRINT
+    from after_the_no.downloads.text import render_text
+    return {**{large_print_path(s.slug): render_pdf(s, "a4", site_url, brand, LARGE_PRINT) for s in sheets},
+            **{text_path(s.slug): render_text(s, site_url, brand) for s in sheets}}
 
 
 def _document_job(sheets: list[Worksheet], brand: Brand, site_url: str) -> dict[str, bytes]:
@@ -59,7 +67,7 @@ class Rendering:
         if workers is None:
             workers = int(os.environ.get("AFTER_THE_NO_WORKERS", min(3, os.cpu_count() or 1)))
         jobs = [(_paper_job, (paper, sheets, brand, site_url)) for paper in PAPERS]
-        jobs.append((_document_job, (sheets, brand, site_url)))
+        jobs += [(_accessible_job, (sheets, brand, site_url)), (_document_job, (sheets, brand, site_url))]
         self._pool = None
         self.in_process = workers < 1 or not fork_is_safe()
         if self.in_process:

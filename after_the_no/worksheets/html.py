@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from after_the_no.worksheets.model import Field, Section, Worksheet
+from after_the_no.downloads.plan import LARGE_PRINT, PLAIN_TEXT
+from after_the_no.worksheets.model import BOXES, Field, Section, Worksheet
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ hide:
 {sheet.intro}
 {see_also}
 About {sheet.minutes} minutes. Nothing you type here is sent anywhere.
-You can print this page, or [download the worksheet](#download) as a PDF, Word or OpenDocument file.
+You can print this page, or [download the worksheet](#download) as a PDF (also in large print), a Word or
+OpenDocument file, or plain text.
 {{: .ws-lead }}
 
 {form_html(sheet)}
@@ -61,7 +63,9 @@ You can print this page, or [download the worksheet](#download) as a PDF, Word o
 
 {links}
 
-The PDF files can be filled in on a computer or printed. The Word and OpenDocument files have space to type or write.
+The PDF files can be filled in on a computer or printed. The large print PDF has text of 18 point or more.
+The Word and OpenDocument files have space to type or write. The plain-text file works with a screen reader or a
+braille display.
 [What each file offers, and how to ask for another format](../about.md#accessible-documents).
 """
 
@@ -181,9 +185,16 @@ def _md(text: str) -> str:
         .replace("[", "\\[").replace("]", "\\]").replace("`", "\\`")
 
 
-def worksheet_list(sheets: list[Worksheet]) -> str:
-    """Markdown list for docs/worksheets/index.md (links are relative to that page)."""
-    return "\n".join(f"- [{s.title}]({s.slug}.md) (about {s.minutes} minutes): {s.description}" for s in sheets)
+def worksheet_list(sheets: list[Worksheet], downloads: dict[str, list[Download]] | None = None) -> str:
+    """Markdown list for docs/worksheets/index.md (links are relative to that page); given the
+    downloads, then each worksheet's large print and plain-text files with their sizes."""
+    out = "\n".join(f"- [{s.title}]({s.slug}.md) (about {s.minutes} minutes): {s.description}" for s in sheets)
+    if not downloads:
+        return out
+    return out + ("\n\n**In large print or plain text.** Every worksheet as a large print PDF (A4, with text of 18 point "
+                  "or more), and as a plain-text file for a screen reader or a braille display.\n{: #large-print }\n\n"
+                  + "\n".join(f"- {s.title}: " + ", ".join(f"[{d.text}](../{d.path})" for d in downloads[s.slug]
+                                                            if d.label in (LARGE_PRINT, PLAIN_TEXT)) for s in sheets))
 
 
 def _yaml_string(text: str) -> str:
