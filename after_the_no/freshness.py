@@ -11,7 +11,6 @@ from __future__ import annotations
 import calendar
 import datetime
 import html
-import re
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from after_the_no.downloads.plan import LARGE_PRINT, PLAIN_TEXT
-from after_the_no.worksheets.model import BOXES, Field, Section, Worksheet
+from after_the_no.worksheets.model import Field, Section, Worksheet
 
 
 @dataclass(frozen=True)
