@@ -58,8 +58,9 @@ def check_edition(project: Path, site: Path, log: str) -> list[str]:
                 if (links := [a.get_text(strip=True) for a in li.select("a.md-nav__link")])}
     if sections.get("Support", [])[-1:] != ["Book an appointment"]:
         problems.append("nav: 'Book an appointment' is not in the Support section")
+    situations = len(list((ROOT / "docs/situations").glob("*.md")))   # the index and each situation
     if "Graduate schemes and assessment centres" in sections.get("Which kind of no?", []) or \
-            len(sections.get("Which kind of no?", [])) != 8:
+            len(sections.get("Which kind of no?", [])) != situations - 1:
         problems.append(f"nav: the situations are {sections.get('Which kind of no?')}")
     if "Our careers events" not in page(site, "events/").h1.get_text():
         problems.append("events/: the local page is not there")
