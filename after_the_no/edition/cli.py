@@ -69,14 +69,20 @@ def serve(config: Path, engine_name: str, port: int) -> int:
                       for p in ([w] if w.is_file() else w.rglob("*")) if p.is_file())
 
     def rebuild():
-        try:
-            build(config, site / "out", engine_name)
+        try:   # built beside the served copy, then swapped in: no half-built page is served
+            build(config, site / "next", engine_name)
+            shutil.rmtree(site / "out", ignore_errors=True)
+            (site / "next").rename(site / "out")
             print(f"built: http://127.0.0.1:{port}/", file=sys.stderr)
         except (BuildError, RuntimeError) as error:
             print(error, file=sys.stderr)
 
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
     rebuild()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site / "out"))
+    handler = functools.partial(Quiet, directory=str(site / "out"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     seen = stamp()
