@@ -256,3 +256,17 @@ def test_this_version_is_recorded_for_check():
     assert VERSION in recorded, f"page-hashes.json has no entry for {VERSION}: run python -m after_the_no.edition.guide"
     assert set(recorded[VERSION]) <= set(guide.current_hashes(ROOT)) | set(recorded[VERSION])
     assert guide.root() == ROOT
+
+
+def test_the_wheel_carries_every_file_the_build_reads_from_the_guide():
+    """The build reads the guide's files as `root / "name"`; each must be in the wheel's
+    force-include (pyproject.toml), or an installed edition cannot build (the adopter test
+    finds it too, but only in CI)."""
+    import re
+    import tomllib
+    carried = set(tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["hatch"]["build"]["targets"]
+                  ["wheel"]["force-include"])
+    read = {name.split("/")[0] for path in (ROOT / "after_the_no").rglob("*.py")
+            for name in re.findall(r'\b(?:root|ROOT|guide) / "([^"]+)"', path.read_text("utf-8"))}
+    assert sorted(read - carried) == []
+    assert {"mkdocs.yml", "docs", "overrides", "worksheets", "replies", "places.yml", "sources.yml"} <= carried
