@@ -174,7 +174,13 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "engines: runs on the MkDocs build and on the Zensical build")
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.fspath.basename.startswith("test_browser_"):
             item.add_marker(pytest.mark.browser)
+    # The adopter test (a wheel installed alone, two builds: minutes) runs in CI or on request.
+    if not (os.environ.get("CI") or os.environ.get("AFTER_THE_NO_ADOPTER")):
+        slow = [item for item in items if item.get_closest_marker("adopter")]
+        if slow:
+            config.hook.pytest_deselected(items=slow)
+            items[:] = [item for item in items if not item.get_closest_marker("adopter")]

@@ -89,7 +89,7 @@ def test_branding_messages():
     assert check({"primary_colour": "#ffeb3b", "contact_url": "careers.example.ac.uk", "logo": "nope.png",
                   "colour": "red"}, ROOT / "docs") == [
         "mkdocs.yml: extra.brand.colour: unknown setting (allowed: contact_label, contact_url, "
-        "footer_text, logo, organisation, primary_colour)",
+        "embed_origins, footer_text, logo, organisation, primary_colour)",
         "mkdocs.yml: extra.brand.primary_colour: #ffeb3b is too light: white text on it has contrast 1.22:1, "
         "it needs at least 4.5:1",
         "mkdocs.yml: extra.brand.contact_url: 'careers.example.ac.uk' must start with https://, http:// or mailto:",
