@@ -39,7 +39,7 @@ def customise(project: Path, version: str) -> None:
         "# Our careers events\n\nCome to a drop-in session on Tuesdays.\n", "utf-8")
     (project / "local" / REPLACED).parent.mkdir(parents=True, exist_ok=True)
     (project / "local" / REPLACED).write_text(
-        f"---\nbased_on: {version}\ndescription: A close second at Example University.\n---\n\n"
+        f"---\nbased_on: {version}\nreviewed: 2026-12-03\ndescription: A close second at Example University.\n---\n\n"
         f"# You came a close second\n\n{REPLACEMENT_TEXT}\n\n"
         + "".join(f"## {title} {{#{anchor}}}\n\nTalk to us about it.\n\n" for anchor, title in REPLACED_SECTIONS.items()),
         "utf-8")

@@ -38,7 +38,7 @@ class Kind:
     paper_note: str = ""       # printed after the label in the Word and OpenDocument files
 
 
-LINE, LONG = Box(1, 17, 0.9), Box(4, 46, 2.0)
+LINE, LONG = Box(1, 17, 0.9), Box(4, 46, 1.6)
 KINDS = {kind.name: kind for kind in (
     Kind("text", "line", LINE),
     Kind("long-text", "lines", LONG),
