@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import suite_run
+
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
@@ -26,39 +28,35 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 WIDTHS = {"phone": 390, "desktop": 1280}
 
 
-ENGINES = ("mkdocs", "zensical")
+ENGINES = suite_run.ENGINES
 
 
 def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", engine: str = "mkdocs") -> subprocess.CompletedProcess:
-    """Run a strict build; the caller decides what a failure means. MkDocs runs as anyone
-    would run it (`mkdocs build --strict`, the thin hook stages and finishes); Zensical through
-    bin/build's pipeline (it has no hooks)."""
+    """Run a strict build of a variant project; the caller decides what a failure means. MkDocs
+    runs as anyone would run it (`mkdocs build --strict`, the thin hook stages and finishes);
+    Zensical through bin/build's pipeline (it has no hooks). The project's own sites are built
+    once per run (suite_run.site); this is for the few tests that need a different project."""
     if engine == "mkdocs":
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(out)]
     else:
         command = [sys.executable, "-m", "tools.build", "--engine", engine, "--config", str(config),
                    "--site-dir", str(out)]
+    suite_run.count("builds")
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
 
 
-_BUILT: dict[str, Path] = {}
-
-
-def built_site(engine: str, tmp_path_factory) -> Path:
-    """The site built by `engine`, built once per session."""
-    if engine not in _BUILT:
-        out = tmp_path_factory.mktemp(f"site-{engine}")
-        result = build_site(out, engine=engine)
-        if result.returncode != 0:
-            pytest.fail(f"{engine} build --strict failed:\n{result.stderr[-4000:]}", pytrace=False)
-        _BUILT[engine] = out
-    return _BUILT[engine]
+def built_site(engine: str, tmp_path_factory=None) -> Path:
+    """The site `engine` built for this run (once, shared by every worker)."""
+    try:
+        return suite_run.site(engine)
+    except RuntimeError as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture(scope="session")
-def site_dir(request, tmp_path_factory) -> Path:
+def site_dir(request) -> Path:
     """The built site: MkDocs + Material, or the engine a test marked `engines` is run with."""
-    return built_site(getattr(request, "param", "mkdocs"), tmp_path_factory)
+    return built_site(getattr(request, "param", "mkdocs"))
 
 
 def pytest_generate_tests(metafunc):
@@ -126,6 +124,15 @@ def browser():
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        new_context = browser.new_context
+
+        def counted_context(**options):
+            # Every page load in the run is counted (bin/test prints the total).
+            context = new_context(**options)
+            context.on("page", lambda page: page.on("load", lambda _: suite_run.count("page loads")))
+            return context
+
+        browser.new_context = counted_context
         yield browser
         browser.close()
 
@@ -162,6 +169,8 @@ def open_page(browser, base_url):
                 route.continue_()
 
         page.route("**/*", guard)
+        if js:
+            wait_for_readiness(page)
         if path is not None:
             page.goto(base_url + path)
         return page
@@ -171,8 +180,49 @@ def open_page(browser, base_url):
         context.close()
 
 
+# A page is ready once it has loaded and every [data-module] root on it has started: enhance.js
+# then sets <html data-ready>. Never network silence (networkidle idles 500 ms per load).
+READY = "() => document.documentElement.hasAttribute('data-ready') || !document.querySelector('[data-module]')"
+READY_TIMEOUT = 10_000   # ms: a page whose scripts never start fails here, not 30 s later
+
+
+def wait_for_readiness(page) -> None:
+    """page.goto and page.reload wait for `load` (Playwright's default), then for the page's own
+    readiness, so a test acts on a page whose scripts have started."""
+    goto, reload = page.goto, page.reload
+
+    def ready_goto(url, **options):
+        response = goto(url, **options)
+        page.wait_for_function(READY, timeout=READY_TIMEOUT)
+        return response
+
+    def ready_reload(**options):
+        response = reload(**options)
+        page.wait_for_function(READY, timeout=READY_TIMEOUT)
+        return response
+
+    page.goto, page.reload = ready_goto, ready_reload
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "engines: runs on the MkDocs build and on the Zensical build")
+    if not hasattr(config, "workerinput"):   # the controller (or the only process): before any worker starts
+        suite_run.shared_dirs()
+
+
+def pytest_sessionfinish(session):
+    suite_run.save_counts()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if hasattr(config, "workerinput"):
+        return
+    totals = suite_run.totals()
+    line = ", ".join(f"{totals[kind]} {kind}" for kind in suite_run.KINDS)
+    terminalreporter.write_sep("=", f"this run: {line}")
+    if os.environ.get("AFTER_THE_NO_COUNTS_OUT"):   # bin/benchmark --suite reads them
+        Path(os.environ["AFTER_THE_NO_COUNTS_OUT"]).write_text(
+            "".join(f"{kind}\t{totals[kind]}\n" for kind in suite_run.KINDS), "utf-8")
 
 
 def pytest_collection_modifyitems(items):
