@@ -59,6 +59,33 @@ def site_dir(request) -> Path:
     return built_site(getattr(request, "param", "mkdocs"))
 
 
+@pytest.fixture(scope="session")
+def variant_site() -> Path:
+    """A careers service's own edition (tests/variant_support.py), built once per run through
+    the MkDocs hook: the one subprocess test of the hook."""
+    import variant_support
+    try:
+        return suite_run.shared("variant", variant_support.build)[0] / "site"
+    except RuntimeError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def offline_bundle() -> tuple[Path, list[str]]:
+    """The offline bundle (bin/bundle's build), once per run, with the careers service's brand
+    so one build shows both that it works from disk and that it carries the brand. Returns its
+    folder and the scripts it turned classic."""
+    from tools.offline_bundle import build
+    from variant_support import BRAND
+
+    def make(folder: Path) -> list[str]:
+        suite_run.count("builds")
+        return build(folder / "after-the-no", lambda config: config["extra"].update(brand=BRAND))
+
+    folder, scripts = suite_run.shared("offline-bundle", make)
+    return folder / "after-the-no", scripts
+
+
 def pytest_generate_tests(metafunc):
     # @pytest.mark.engines: the test runs on the site built by each engine (the HTML tier that
     # must hold whichever engine built the site: links, structure, contract, CSP, weights).
@@ -229,3 +256,13 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.fspath.basename.startswith("test_browser_"):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    # Page loads per test, for finding where loads go: AFTER_THE_NO_LOADS_LOG=FILE.
+    start = suite_run.loads_so_far()
+    yield
+    if os.environ.get("AFTER_THE_NO_LOADS_LOG"):
+        with open(os.environ["AFTER_THE_NO_LOADS_LOG"], "a") as log:
+            log.write(f"{suite_run.loads_so_far() - start}\t{item.nodeid}\n")

@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINES = ("mkdocs", "zensical")
@@ -31,8 +32,18 @@ KINDS = ("builds", "page loads", "axe runs")
 _tally: Counter = Counter()
 
 
+_loads_total = 0   # this process's page loads since it started (the tally is emptied when saved)
+
+
 def count(kind: str, n: int = 1) -> None:
+    global _loads_total
     _tally[kind] += n
+    if kind == "page loads":
+        _loads_total += n
+
+
+def loads_so_far() -> int:
+    return _loads_total
 
 
 def shared_dirs() -> None:
@@ -50,19 +61,27 @@ def build_command(engine: str, site: Path) -> list[str]:
 def site(engine: str) -> Path:
     """The site `engine` built for this run, building it first if no process has yet.
     Raises RuntimeError with the build's own message if it fails."""
-    shared = Path(os.environ[SITES_ENV])
-    out, done = shared / engine, shared / f"{engine}.built"
-    if done.exists():
-        return out
-    with open(shared / f"{engine}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)   # another worker may be building it: wait for it
-        if not done.exists():
-            result = subprocess.run(build_command(engine, out), cwd=ROOT, capture_output=True, text=True)
-            count("builds")
-            if result.returncode != 0:
-                raise RuntimeError(f"{engine} build failed:\n{(result.stdout + result.stderr)[-4000:]}")
-            done.write_text(f"{time.time()}\n")
-    return out
+    def build(out: Path):
+        count("builds")
+        result = subprocess.run(build_command(engine, out), cwd=ROOT, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"{engine} build failed:\n{(result.stdout + result.stderr)[-4000:]}")
+    return shared(engine, build)[0]
+
+
+def shared(name: str, build: Callable[[Path], object]) -> tuple[Path, object]:
+    """What build(folder) made in the run's shared folder, made once for all the workers:
+    the first caller builds, the others wait on the lock and read it. Returns the
+    folder and what build returned (kept as JSON beside it)."""
+    folder = Path(os.environ[SITES_ENV])
+    out, done = folder / name, folder / f"{name}.built"
+    if not done.exists():
+        with open(folder / f"{name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)   # another worker may be building it: wait for it
+            if not done.exists():
+                made = build(out)
+                done.write_text(json.dumps(made), "utf-8")
+    return out, json.loads(done.read_text("utf-8"))
 
 
 def save_counts() -> None:

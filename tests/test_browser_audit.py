@@ -1,42 +1,47 @@
 """The site-wide audit: every built page, loaded once per state, with every check on that load.
 
 The pages are globbed from the built site, so a new page (or a new language's tree) is audited
-with no new test code; the loads grow as pages x states. States, and what each load checks:
+with no new test code; the loads grow as pages x 3 states. Every page is served with exactly
+the headers of the generated `_headers`, so it runs under its own Content-Security-Policy.
 
-- "320 light" (JS on): the page served with the generated `_headers`, so under its own
-  Content-Security-Policy: the policy header is there; no CSP violation, console error, script
-  error or request to another host; the colour scheme; axe (WCAG 2.0-2.2 A/AA); reflow at 320
-  px (WCAG 1.4.10); then forced colours (controls stay visible, every control and link in main
-  shows its focus outline); then WCAG 1.4.12's text-spacing overrides: no text in a control
-  cut off, and still no sideways scrolling. The overrides go in after axe and the reflow check
-  have run on the plain page, so those see the page as it is.
-- "1280 light" (JS on): the same, without the reflow checks (text spacing is checked for
-  cut-off text at this width too).
-- "1280 dark" (JS on): the policy, ready, scheme, axe, console, CSP and other hosts (Material
-  picks its dark palette when the page loads, so dark is a load of its own).
-- "390 no JS": the page reads and navigates without JavaScript: the heading and the text show
-  (the home and situation pages in full), and the footer's urgent-help link is there.
+- "light" (JS on), one load: the policy header is there; the page's scripts started
+  (<html data-ready>); the colour scheme; at 1280 px axe (WCAG 2.0-2.2 A/AA), then forced
+  colours (every control visible, every control and link in main showing its focus outline);
+  what a kind of page must show (page_checks: no inline script in the content, each reply
+  page's personaliser); then the window narrows to 320 px (as 1280 px at 400% zoom, WCAG
+  1.4.10): axe, reflow (no sideways scrolling, nothing sticking out), forced colours again;
+  then WCAG 1.4.12's text-spacing overrides go in, after axe and reflow have seen the plain
+  page: no text in a control cut off at 320 px and at 1280 px, and still no sideways scrolling
+  at 320 px. Last, what the whole load did: CSP violations, console and script errors, and
+  requests to other hosts (aborted).
+- "dark" (JS on, the system in dark mode; Material picks its palette as the page loads, so
+  this is a load of its own): the policy, ready, scheme, axe at 1280 px, CSP, console, hosts.
+- "no JS" (390 px): the heading and the text show (the home and situation pages in full), the
+  footer's urgent-help link is there and leads to the urgent-help page; no other host.
 
 Interactive states (a filled worksheet, a reply with names typed in, the save prompt, forget
 everything) are audited by the tests that exercise them. Each problem names the page, the
-state and the element; a test fails with every problem its page has in that state.
+state (and width) and the element; a test fails with every problem its page has in that state.
 """
 from __future__ import annotations
 
 import pytest
 
+from after_the_no import replies
 from after_the_no.deploy_headers import headers_for, parse
 from audit_checks import (ADD_STYLE, CUT_OFF, FOCUS_VISIBLE, INVISIBLE_CONTROLS, OVERFLOWS,
                           RECORD_CSP_VIOLATIONS, TEXT_SPACING)
 from browser_support import axe_violations
 from conftest import READY, built_site, is_redirect_stub, serve
+from reply_support import library
 
-STATES = ["320 light", "1280 light", "1280 dark", "390 no JS"]
-WIDTH = {"320 light": 320, "1280 light": 1280, "1280 dark": 1280, "390 no JS": 390}
-SCHEME = {"320 light": "default", "1280 light": "default", "1280 dark": "slate"}   # Material's names
+STATES = ["light", "dark", "no JS"]
+WIDTH = {"light": 1280, "dark": 1280, "no JS": 390}   # "light" narrows to 320 px on the same load
+SCHEME = {"light": "default", "dark": "slate"}   # Material's names
 # Pages a person lands on to choose where to go: without JavaScript they show their full text.
 FULL_TEXT_WITHOUT_JS = ("", "situations/")
 URGENT_HELP = "support/urgent-help/"
+REPLIES = {reply.slug: reply for reply in library().replies}
 
 
 def audited_pages(site) -> list[str]:
@@ -75,8 +80,8 @@ def contexts(browser):
 
     def get(state):
         if state not in made:
-            context = browser.new_context(viewport={"width": WIDTH[state], "height": 900}, color_scheme="dark" if "dark" in state else "light",
-                                          java_script_enabled="no JS" not in state, service_workers="block")
+            context = browser.new_context(viewport={"width": WIDTH[state], "height": 900}, color_scheme="dark" if state == "dark" else "light",
+                                          java_script_enabled=state != "no JS", service_workers="block")
             context.add_init_script(RECORD_CSP_VIOLATIONS)
             made[state] = context
         return made[state]
@@ -108,42 +113,74 @@ def load(context, url: str, own_host: str):
 
 
 def run_checks(page, state: str, path: str, base: str) -> dict[str, list[str]]:
-    """Every check for `state` on the page as loaded; check name -> problems."""
+    """Every check for `state` on the page as loaded: "<width> <state>: <check>" -> problems."""
     found: dict[str, list[str]] = {}
     policy = page.response.headers.get("content-security-policy", "") if page.response else ""
     found["policy header"] = [] if "default-src 'self'" in policy else [f"served without the policy ({policy!r})"]
-    if "no JS" in state:
+    if state == "no JS":
         return found | no_js_checks(page, path, base)
     try:
         page.wait_for_function(READY, timeout=5000)
         found["ready"] = []
     except Exception:
         found["ready"] = ["<html data-ready> never set: a [data-module] root did not start"]
-    scheme, expected = page.locator("body").get_attribute("data-md-color-scheme"), SCHEME[state]
-    found["colour scheme"] = [] if scheme == expected else [f"body data-md-color-scheme={scheme}, expected {expected}"]
-    found["axe"] = axe_violations(page)
-    if state == "1280 dark":
-        return found | final_checks(page)
-    if WIDTH[state] == 320:
-        found["reflow"] = page.evaluate(OVERFLOWS)
-    # Forced colours, on this same load: the person's system switches its high-contrast mode on.
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    found["colour scheme"] = [] if scheme == SCHEME[state] else [f"body data-md-color-scheme={scheme}, expected {SCHEME[state]}"]
+    found["1280 axe"] = axe_violations(page)
+    if state == "light":
+        found |= {f"1280 {check}": problems for check, problems in forced_colours(page).items()}
+        found |= page_checks(page, path)
+        # The window narrows to 320 px, as 1280 px at 400% zoom does (WCAG 1.4.10): same load.
+        page.set_viewport_size({"width": 320, "height": 900})
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        found["320 axe"] = axe_violations(page)
+        found["320 reflow"] = page.evaluate(OVERFLOWS)
+        found |= {f"320 {check}": problems for check, problems in forced_colours(page).items()}
+        # WCAG 1.4.12, on top of the page as audited above (so axe and reflow saw it plain).
+        if page.evaluate(ADD_STYLE, TEXT_SPACING):
+            found["320 text spacing: cut off"] = page.evaluate(CUT_OFF)
+            found["320 text spacing: reflow"] = page.evaluate(OVERFLOWS)
+            page.set_viewport_size({"width": 1280, "height": 900})
+            found["1280 text spacing: cut off"] = page.evaluate(CUT_OFF)
+        else:
+            found["text spacing"] = ["the text-spacing overrides did not apply"]
+    return found | final_checks(page)
+
+
+def forced_colours(page) -> dict[str, list[str]]:
+    """The person's system switches its high-contrast mode on (same load), then off again."""
     page.emulate_media(forced_colors="active")
-    if page.evaluate("matchMedia('(forced-colors: active)').matches"):
+    try:
+        if not page.evaluate("matchMedia('(forced-colors: active)').matches"):
+            return {"forced colours": ["forced-colors: active did not apply"]}
         page.keyboard.press("Tab")   # keyboard focus from here on: :focus-visible applies
         checked, problems = page.evaluate(FOCUS_VISIBLE)
-        found["forced colours: controls"] = page.evaluate(INVISIBLE_CONTROLS)
-        found["forced colours: focus"] = problems
-    else:
-        found["forced colours: controls"] = ["forced-colors: active did not apply"]
-    page.emulate_media(forced_colors="none")
-    # WCAG 1.4.12, on top of the page as audited above.
-    if page.evaluate(ADD_STYLE, TEXT_SPACING):
-        found["text spacing: cut off"] = page.evaluate(CUT_OFF)
-        if WIDTH[state] == 320:
-            found["text spacing: reflow"] = page.evaluate(OVERFLOWS)
-    else:
-        found["text spacing: cut off"] = ["the text-spacing overrides did not apply"]
-    return found | final_checks(page)
+        return {"forced colours: controls": page.evaluate(INVISIBLE_CONTROLS), "forced colours: focus": problems}
+    finally:
+        page.emulate_media(forced_colors="none")
+
+
+def page_checks(page, path: str) -> dict[str, list[str]]:
+    """What a kind of page must show, checked on the audit's load (no load of its own): a page's
+    content carries no inline script (the finish step would put its hash in the policy, so the
+    CSP would not stop it); each reply page's personaliser has replaced the plain text, with the
+    example's own words and every detail still to fill in."""
+    found = {"inline script in the content": page.eval_on_selector_all(
+        "article script:not([src]):not([type='application/json'])",
+        "scripts => scripts.map(s => `article <script>${s.textContent.trim().slice(0, 60)}</script>: a page's content "
+        "runs no script of its own (the CSP would allow it by its hash)`)")}
+    slug = path.removeprefix("replies/").rstrip("/")
+    if path.startswith("replies/") and slug in REPLIES:
+        problems = []
+        if page.locator(".reply-ui").count() != 1:
+            problems.append(f".reply-ui: {page.locator('.reply-ui').count()} on the page, expected 1")
+        else:
+            shown = page.locator(".reply-preview-body").text_content()
+            expected = replies.fill(REPLIES[slug].message.body, {}, library().placeholders)
+            if shown != expected:
+                problems.append(f".reply-preview-body: shows {shown[:80]!r}..., expected the example {expected[:80]!r}...")
+        found["reply personaliser"] = problems
+    return found
 
 
 def final_checks(page) -> dict[str, list[str]]:

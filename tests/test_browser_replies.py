@@ -224,7 +224,6 @@ def test_blocked_storage_still_works_and_says_so(open_page, base_url):
     page.add_init_script("""Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});""")
     # Material's own inline script throws when storage is blocked, on every page; reply.js must add nothing.
     page.goto(base_url)
-    page.wait_for_load_state("networkidle")
     theme_errors = list(page.console_errors)
     page.console_errors.clear()
     page.goto(base_url + PAGE)
@@ -232,7 +231,6 @@ def test_blocked_storage_still_works_and_says_so(open_page, base_url):
     assert preview_body(page).startswith("Dear Sam,\n")
     assert page.locator(".reply-storage-note").text_content() == \
         "This browser is not saving your details, so you will need to type them again on the next example."
-    page.wait_for_load_state("networkidle")
     assert page.console_errors == theme_errors
     assert page.offhost_requests == []
 
@@ -240,15 +238,6 @@ def test_blocked_storage_still_works_and_says_so(open_page, base_url):
 def test_pages_without_a_reply_are_left_alone(open_page):
     page = open_page("")
     assert page.locator(".reply-ui").count() == 0
-    assert_clean(page)
-
-
-def test_every_reply_page_enhances_without_errors(open_page, base_url):
-    page = open_page(None)
-    for slug in SLUGS:
-        page.goto(base_url + f"replies/{slug}/")
-        expect(page.locator(".reply-ui")).to_have_count(1)
-        assert preview_body(page) == expected(reply(slug).message.body, {})
     assert_clean(page)
 
 
