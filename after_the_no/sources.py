@@ -19,6 +19,7 @@ from pathlib import Path
 from after_the_no.definitions import Checker, load
 
 KEYS = {"claim", "organisation", "pages", "facts", "source", "checked"}
+OPTIONAL = {"id"}   # a name places.yml uses to cite the entry
 PAGE_PATH = re.compile(r"(?:[a-z0-9-]+/)*")           # "" is home, "support/urgent-help/" a page
 HTTPS_URL = re.compile(r"https://[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?(?:/\S*)?", re.IGNORECASE)
 
@@ -32,15 +33,21 @@ class Source:
     source: str
     checked: datetime.date
     line: int
+    id: str | None = None
 
 
 def load_sources(path: Path, name: str = "sources.yml") -> list[Source]:
     doc = load(path, name)
     check = Checker(doc)
-    out = []
+    out, seen = [], {}
     for i, item in enumerate(check.sequence((), doc.data) or []):
-        if check.mapping((i,), item, KEYS) is None:
+        if check.mapping((i,), item, KEYS, OPTIONAL) is None:
             continue
+        source_id = check.slug((i, "id"), item.get("id")) if "id" in item else None
+        if source_id in seen:
+            check.fail((i, "id"), f"{source_id!r} is already the id of the entry at line {seen[source_id]}")
+        elif source_id:
+            seen[source_id] = doc.line((i,))
         claim = check.text((i, "claim"), item.get("claim")) if "claim" in item else None
         organisation = check.text((i, "organisation"), item.get("organisation")) if "organisation" in item else None
         pages = _strings(check, (i, "pages"), item.get("pages")) if "pages" in item else None
@@ -56,7 +63,7 @@ def load_sources(path: Path, name: str = "sources.yml") -> list[Source]:
         checked = _date(check, (i, "checked"), item.get("checked")) if "checked" in item else None
         if None not in (claim, organisation, pages, facts, source, checked):
             out.append(Source(claim.strip(), organisation.strip(), tuple(pages), tuple(normalise(f) for f in facts),
-                              source, checked, doc.line((i,))))
+                              source, checked, doc.line((i,)), source_id))
     check.raise_if_any()
     return out
 

@@ -1,5 +1,5 @@
 """The thin MkDocs hook: a plain `mkdocs build` (or `mkdocs serve`) on the project's mkdocs.yml
-stages the site first and finishes it after, exactly as `bin/build` does (after_the_no/pipeline.py).
+stages the site first and finishes it after, exactly as `bin/build` does (after_the_no/build/).
 
 on_config begins staging into a folder kept for this process (so `mkdocs serve` rewrites only
 what changed) and points MkDocs at the staged docs and the complete nav. The downloads are
@@ -16,37 +16,42 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel, get_files
 
-from after_the_no import pipeline
+from after_the_no.build.config import BuildError
+from after_the_no.build.finish import finish
+from after_the_no.build.hook_state import HookState
+from after_the_no.build.stage import Staged, Staging, begin_stage
 
 # The project: the folder above this hook (its worksheets/, replies/, published-urls.yml),
 # found from this file, not from mkdocs.yml, which a variant build may write elsewhere.
 ROOT = Path(__file__).resolve().parents[1]
+STATE = HookState()
 
 
-def _staging(config) -> pipeline.Staging:
-    return pipeline.HOOK_STATE[Path(config.config_file_path)]
+def _staging(config) -> Staging:
+    return STATE.stagings[Path(config.config_file_path)]
 
 
-def _complete(config) -> pipeline.Staged:
+def _complete(config) -> Staged:
     try:
         return _staging(config).complete()
-    except pipeline.BuildError as error:
+    except BuildError as error:
         raise PluginError(str(error)) from None
 
 
 def on_startup(command, dirty):
-    pipeline.SERVING["serve"] = command == "serve"
+    STATE.serving = command == "serve"
 
 
 def on_config(config):
     config_path = Path(config.config_file_path)
     try:
-        staging = pipeline.begin_stage(pipeline.stage_dir_for(config_path), config_path, root=ROOT)
-    except pipeline.BuildError as error:
+        staging = begin_stage(STATE.stage_dir(config_path), config_path, root=ROOT)
+    except BuildError as error:
         raise PluginError(str(error)) from None
     config.docs_dir = str(staging.docs)
     config.nav = staging.config["nav"]
-    pipeline.HOOK_STATE[config_path] = staging
+    STATE.stagings[config_path] = staging
+    STATE.held[config_path] = []
     return config
 
 
@@ -77,8 +82,9 @@ def on_env(env, config, files):
     if staging.sizes_known:
         # The pages already have the sizes: the files are still rendering, and are copied
         # once they are done (on_post_build), so MkDocs writes every page meanwhile.
-        staging.held = [files.get_file_from_path(uri) for uri in staging.download_paths]
-        for file in staging.held:
+        held = STATE.held[Path(config.config_file_path)] = [files.get_file_from_path(uri)
+                                                            for uri in staging.download_paths]
+        for file in held:
             files.remove(file)
     else:
         _complete(config)   # the downloads are on disk before MkDocs copies the static files
@@ -95,19 +101,17 @@ def on_env(env, config, files):
 
 def on_post_build(config):
     staged = _complete(config)
-    for file in getattr(_staging(config), "held", []):
+    for file in STATE.held[Path(config.config_file_path)]:
         Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(file.abs_src_path, file.abs_dest_path)
     try:
-        pipeline.finish(Path(config.site_dir), engine="mkdocs", config=staged.config, root=ROOT,
-                        serving=pipeline.SERVING["serve"])
-    except pipeline.BuildError as error:
+        finish(Path(config.site_dir), engine="mkdocs", config=staged.config, root=ROOT, serving=STATE.serving)
+    except BuildError as error:
         raise PluginError(str(error)) from None
 
 
 def on_build_error(error):
-    for staging in pipeline.HOOK_STATE.values():
-        staging.close()
+    STATE.close()
 
 
 def on_serve(server, config, builder):

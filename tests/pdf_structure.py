@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
-from after_the_no.worksheet_model import Worksheet
+from after_the_no.worksheets.model import Worksheet
 
 
 def _norm(text: str) -> str:
@@ -96,7 +96,7 @@ def tagged_text(reader: PdfReader) -> list[tuple[str, str]]:
 
 def expected_order(sheet: Worksheet) -> list[str]:
     """The worksheet's visible texts in the HTML form's order."""
-    from after_the_no.worksheet_pdf import option_text
+    from after_the_no.downloads.pdf import option_text
     out = [sheet.title, sheet.intro]
     for section in sheet.sections:
         out.append(section.title)

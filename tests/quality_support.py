@@ -23,8 +23,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import yaml
 
 from after_the_no import replies
-from after_the_no.worksheet_html import page_markdown
-from after_the_no.worksheet_model import load_worksheets
+from after_the_no.worksheets.html import page_markdown
+from after_the_no.worksheets.load import load_worksheets
 from bs4 import BeautifulSoup, NavigableString
 from conftest import CHROMIUM, CHROMIUM_ARGS, READY, ROOT, build_site
 

@@ -12,6 +12,7 @@ SLUGS = ["ask-feedback-after-call", "ask-feedback-after-email", "thank-you-for-f
          "when-you-disagree", "reply-to-rejection-email", "connection-note", "check-in-months-later",
          "future-roles", "status-check-after-silence", "runner-up-still-interested", "note-to-recruiter",
          "ask-for-development-conversation", "feedback-after-assessment-centre", "offer-withdrawn-ask-in-writing",
+         "withdraw-resignation",
          "ask-for-adjustments", "subject-access-request"]
 
 # Values a person might type, one for every known placeholder.

@@ -28,7 +28,7 @@ from __future__ import annotations
 import pytest
 
 from after_the_no import replies
-from after_the_no.deploy_headers import headers_for, parse
+from after_the_no.build.headers import headers_for, parse
 from audit_checks import (ADD_STYLE, CUT_OFF, FOCUS_VISIBLE, INVISIBLE_CONTROLS, OVERFLOWS,
                           RECORD_CSP_VIOLATIONS, TEXT_SPACING)
 from browser_support import axe_violations

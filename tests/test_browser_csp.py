@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from after_the_no.deploy_headers import headers_for, parse
+from after_the_no.build.headers import headers_for, parse
 from audit_checks import RECORD_CSP_VIOLATIONS
 from conftest import serve
 

@@ -9,8 +9,8 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from after_the_no import offline_cache
-from after_the_no.deploy_headers import headers_for, parse
+from after_the_no.build import offline_cache
+from after_the_no.build.headers import headers_for, parse
 from conftest import serve
 from audit_checks import RECORD_CSP_VIOLATIONS
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import yaml
 
-from after_the_no.url_contract import load_contract
+from after_the_no.build.url_contract import load_contract
 from conftest import ROOT
 from site_support import soup
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from after_the_no.branding import brand_css, check, contrast_with_white
-from after_the_no.pipeline import BuildError, begin_stage
+from after_the_no.brand import brand_css, check, contrast_with_white
+from after_the_no.build.config import BuildError
+from after_the_no.build.stage import begin_stage
 from conftest import ROOT
 from site_support import soup
 from tools.derived_config import write_variant
@@ -121,7 +122,7 @@ def test_brand_colour_reaches_the_downloads(branded_site):
 def test_the_brand_name_reaches_the_pdf_word_opendocument_files_and_the_pack_cover(branded_site):
     import zipfile
 
-    from after_the_no.worksheet_model import load_worksheets
+    from after_the_no.worksheets.load import load_worksheets
     from pypdf import PdfReader
     pdf = PdfReader(branded_site / "downloads/follow-up-plan-a4.pdf")
     assert f"Follow-up plan · {SITE_NAME} · https://after-the-no.example.org/worksheets/follow-up-plan/" \

@@ -6,8 +6,9 @@ import shutil
 import pytest
 import yaml
 
-from after_the_no.pipeline import BuildError, stage
-from after_the_no.url_contract import Entry, broken, load_contract
+from after_the_no.build.config import BuildError
+from after_the_no.build.stage import stage
+from after_the_no.build.url_contract import Entry, broken, load_contract
 from conftest import ROOT
 from tools.derived_config import write_variant
 from variant_support import MOVED_FROM, MOVED_TO

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from after_the_no.deploy_headers import headers_for, inline_script_hashes, parse
+from after_the_no.build.headers import headers_for, inline_script_hashes, parse
 from conftest import ENGINES, built_site, is_redirect_stub
 from site_support import soup
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from urllib.parse import urljoin
 
-from after_the_no import offline_cache
+from after_the_no.build import offline_cache
 from quality_support import KB, budgets
 from site_support import soup
 

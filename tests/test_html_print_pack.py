@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
-from after_the_no.worksheet_model import load_worksheets
+from after_the_no.worksheets.load import load_worksheets
 from conftest import ROOT
 from site_support import soup
 

@@ -23,6 +23,9 @@ ORGANISATIONS = [
     "Samaritans", "SHOUT", "Shout", "NHS 111", "988 Suicide & Crisis Lifeline", "Find A Helpline",
     "Department of Labor", "National Careers Service", "Careers Wales", "Skills Development Scotland",
     "CareerOneStop", "American Job Center",
+    "Labour Relations Agency", "Equality Commission for Northern Ireland", "Citizens Advice Scotland",
+    "Advice NI", "Lifeline", "NHS 24", "NHS 111 Wales", "UKCISA", "Fair Credit Reporting Act", "FCRA",
+    "Employment Rights Act 2025",
 ]
 
 SOURCES = load_sources(ROOT / "sources.yml")

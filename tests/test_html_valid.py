@@ -27,7 +27,7 @@ def test_every_page_is_valid_html(site_dir):
 
 
 def test_section_label_repair_drops_only_the_empty_tabindex():
-    from after_the_no.html_fixes import REPAIRS
+    from after_the_no.build.html_fixes import REPAIRS
     fix = next(r for r in REPAIRS if "tabindex" in r.why)
     html = ('<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">'
             '<label class="md-nav__link " for="__nav_3" id="__nav_3_label" tabindex="">'

@@ -9,8 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from after_the_no.worksheet_html import format_size
-from after_the_no.pipeline import BuildError, begin_stage
+from after_the_no.build.config import BuildError
+from after_the_no.build.stage import begin_stage
+from after_the_no.worksheets.html import format_size
 from pdf_structure import problems
 from worksheet_support import FIXTURES, ROOT, SHEETS, SLUGS
 from quality_support import KB, budgets

@@ -19,14 +19,15 @@ from odf import table, teletype, text
 from odf.opendocument import load as load_odt
 from pypdf import PdfReader, PdfWriter
 
-from after_the_no import print_pack
+from after_the_no.downloads import print_pack
 from after_the_no.definitions import DefinitionError, parse
-from after_the_no.pdf_tags import Tags, TaggedCanvas
-from after_the_no.worksheet_docx import render_docx
-from after_the_no.worksheet_downloads import Brand
-from after_the_no.worksheet_model import Field, build, load_worksheet
-from after_the_no.worksheet_odt import MIMETYPE, render_odt
-from after_the_no.worksheet_pdf import option_tooltip, render_pdf
+from after_the_no.downloads.pdf_tags import TaggedCanvas, Tags
+from after_the_no.downloads.docx import render_docx
+from after_the_no.brand import Brand
+from after_the_no.worksheets.load import build, load_worksheet
+from after_the_no.worksheets.model import Field
+from after_the_no.downloads.odt import MIMETYPE, render_odt
+from after_the_no.downloads.pdf import option_tooltip, render_pdf
 from pdf_structure import problems, tagged_text
 from worksheet_support import FIXTURES, SHEETS, SLUGS
 

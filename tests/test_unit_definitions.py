@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from after_the_no.definitions import Checker, DefinitionError, format_key, parse
-from after_the_no.html_fixes import MarkupChanged, repair
+from after_the_no.build.html_fixes import MarkupChanged, repair
 from tools.cmudict_for_nltk import convert
 
 

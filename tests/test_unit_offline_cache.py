@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from after_the_no import offline_cache
+from after_the_no.build import offline_cache
 
 
 def small_site(root):

@@ -7,9 +7,11 @@ import shutil
 
 import pytest
 
-from after_the_no import pipeline
-from after_the_no.worksheet_downloads import planned
-from after_the_no.worksheet_model import load_worksheets
+from after_the_no.build import size_cache
+from after_the_no.build.config import BuildError, read_config
+from after_the_no.build.stage import begin_stage
+from after_the_no.downloads.plan import planned
+from after_the_no.worksheets.load import load_worksheets
 from conftest import ROOT
 
 
@@ -17,14 +19,14 @@ def test_a_cached_size_that_does_not_match_the_file_stops_the_build(tmp_path, mo
     per_sheet, packs = planned(load_worksheets(ROOT))
     paths = [o.path for outputs in per_sheet.values() for o in outputs] + [p.path for p in packs]
     saved = []
-    monkeypatch.setattr(pipeline, "read_size_cache", lambda root, key: {path: 1024 for path in paths})
-    monkeypatch.setattr(pipeline, "write_size_cache", lambda root, key, sizes: saved.append((key, sizes)))
-    staging = pipeline.begin_stage(tmp_path / "stage")
+    monkeypatch.setattr(size_cache, "read", lambda root, key: {path: 1024 for path in paths})
+    monkeypatch.setattr(size_cache, "write", lambda root, key, sizes: saved.append((key, sizes)))
+    staging = begin_stage(tmp_path / "stage")
     assert staging.sizes_known and staging.pending_pages == []
     # Written before any file is rendered, with the cached sizes.
     page = (tmp_path / "stage/docs/worksheets/follow-up-plan.md").read_text("utf-8")
     assert "- [PDF, A4, 1 KB](../downloads/follow-up-plan-a4.pdf)" in page
-    with pytest.raises(pipeline.BuildError) as error:
+    with pytest.raises(BuildError) as error:
         staging.complete()
     assert str(error.value) == ("downloads: a file's size differs from the last build with the same inputs "
                                 "(the size cache is cleared now): run the build again")
@@ -33,9 +35,9 @@ def test_a_cached_size_that_does_not_match_the_file_stops_the_build(tmp_path, mo
 
 def test_without_a_cache_the_pages_wait_for_the_files_and_the_sizes_are_kept(tmp_path, monkeypatch):
     saved = []
-    monkeypatch.setattr(pipeline, "read_size_cache", lambda root, key: None)
-    monkeypatch.setattr(pipeline, "write_size_cache", lambda root, key, sizes: saved.append((key, sizes)))
-    staging = pipeline.begin_stage(tmp_path / "stage")
+    monkeypatch.setattr(size_cache, "read", lambda root, key: None)
+    monkeypatch.setattr(size_cache, "write", lambda root, key, sizes: saved.append((key, sizes)))
+    staging = begin_stage(tmp_path / "stage")
     assert staging.sizes_known is None
     assert "worksheets/follow-up-plan.md" in staging.pending_pages and "advisers.md" in staging.pending_pages
     assert not (tmp_path / "stage/docs/worksheets/follow-up-plan.md").exists()
@@ -43,19 +45,19 @@ def test_without_a_cache_the_pages_wait_for_the_files_and_the_sizes_are_kept(tmp
     size = (staged.docs / "downloads/follow-up-plan-a4.pdf").stat().st_size
     assert f"- [PDF, A4, {max(1, round(size / 1024))} KB](../downloads/follow-up-plan-a4.pdf)" in \
         (staged.docs / "worksheets/follow-up-plan.md").read_text("utf-8")
-    assert saved[0][0] == pipeline.downloads_key(ROOT, pipeline.read_config(ROOT / "mkdocs.yml"))
+    assert saved[0][0] == size_cache.inputs_key(ROOT, read_config(ROOT / "mkdocs.yml"))
     assert saved[0][1]["downloads/follow-up-plan-a4.pdf"] == size
 
 
 def test_the_cache_key_changes_with_every_input(tmp_path):
     shutil.copytree(ROOT / "worksheets", tmp_path / "worksheets")
-    config = pipeline.read_config(ROOT / "mkdocs.yml")
-    key = pipeline.downloads_key(tmp_path, config)
-    assert pipeline.downloads_key(tmp_path, config) == key
-    assert pipeline.downloads_key(tmp_path, {**config, "site_name": "Example Careers Guide"}) != key
-    assert pipeline.downloads_key(tmp_path, {**config, "site_url": "https://careers.example.ac.uk/"}) != key
+    config = read_config(ROOT / "mkdocs.yml")
+    key = size_cache.inputs_key(tmp_path, config)
+    assert size_cache.inputs_key(tmp_path, config) == key
+    assert size_cache.inputs_key(tmp_path, {**config, "site_name": "Example Careers Guide"}) != key
+    assert size_cache.inputs_key(tmp_path, {**config, "site_url": "https://careers.example.ac.uk/"}) != key
     branded = {**config, "extra": {**config["extra"], "brand": {"primary_colour": "#00467f"}}}
-    assert pipeline.downloads_key(tmp_path, branded) != key
+    assert size_cache.inputs_key(tmp_path, branded) != key
     sheet = tmp_path / "worksheets/follow-up-plan.yml"
     sheet.write_text(sheet.read_text("utf-8").replace("Follow-up plan", "Follow-up plan 2", 1), "utf-8")
-    assert pipeline.downloads_key(tmp_path, config) != key
+    assert size_cache.inputs_key(tmp_path, config) != key

@@ -6,8 +6,8 @@ from io import BytesIO
 
 from pypdf import PdfReader, PdfWriter
 
-from after_the_no import print_pack
-from after_the_no.worksheet_model import load_worksheet
+from after_the_no.downloads import print_pack
+from after_the_no.worksheets.load import load_worksheet
 from worksheet_support import FIXTURES
 
 GOOD = load_worksheet(FIXTURES / "worksheets" / "good.yml", FIXTURES)

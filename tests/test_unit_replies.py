@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from after_the_no import pipeline, replies
+from after_the_no import replies
+from after_the_no.build.config import BuildError
+from after_the_no.build.markers import Context, expand_markers
+from after_the_no.build.stage import load_library
 from after_the_no.definitions import DefinitionError
 from reply_support import LONG_VALUES, REPLIES, ROOT, SAMPLE_VALUES, SLUGS, TONE_SAMPLES, library
 
@@ -116,7 +119,7 @@ def test_a_page_has_front_matter_one_h1_and_no_skipped_levels():
 
 
 def test_json_in_the_page_cannot_close_its_script_tag():
-    assert replies._json_script({"a": "</script><b>&"}, id="x") == \
+    assert replies.pages._json_script({"a": "</script><b>&"}, id="x") == \
         '<script type="application/json" id="x">{"a":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}</script>'
 
 
@@ -453,17 +456,17 @@ def test_tone_rule_ids_are_unique(tmp_path):
 
 def test_staging_stops_the_build_with_every_problem(tmp_path):
     problems(tmp_path, GOOD.replace("title: Say thanks\n", ""))
-    with pytest.raises(pipeline.BuildError) as error:
-        pipeline.load_library(tmp_path)
+    with pytest.raises(BuildError) as error:
+        load_library(tmp_path)
     assert str(error.value) == "replies/say-thanks.yml:1: title: missing (required)"
 
 
 def test_staging_fills_the_index_and_needs_its_marker():
-    ctx = pipeline.Context(ROOT, {}, [], pipeline.load_library(ROOT), {}, [])
-    assert pipeline.expand_markers(ctx, "replies/index.md", "# Replies\n\n<!-- reply-list -->\n") == \
+    ctx = Context(ROOT, {}, [], load_library(ROOT), {}, [])
+    assert expand_markers(ctx, "replies/index.md", "# Replies\n\n<!-- reply-list -->\n") == \
         "# Replies\n\n" + replies.index_markdown(library().replies) + "\n"
-    with pytest.raises(pipeline.BuildError) as error:
-        pipeline.expand_markers(ctx, "replies/index.md", "# Replies\n")
+    with pytest.raises(BuildError) as error:
+        expand_markers(ctx, "replies/index.md", "# Replies\n")
     assert str(error.value) == \
         "docs/replies/index.md: the marker <!-- reply-list --> is missing; the list of replies goes there"
 

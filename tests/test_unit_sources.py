@@ -53,7 +53,7 @@ def test_a_missing_key_is_reported_at_its_entry(tmp_path):
 
 def test_an_unknown_key_is_an_error(tmp_path):
     assert errors(tmp_path, GOOD + "  phone: 116 123\n") == [
-        "sources.yml:7: [0].phone: unknown key (allowed: checked, claim, facts, organisation, pages, source)"]
+        "sources.yml:7: [0].phone: unknown key (allowed: checked, claim, facts, id, organisation, pages, source)"]
 
 
 def test_a_source_must_be_https(tmp_path):

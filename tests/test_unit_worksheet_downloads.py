@@ -10,8 +10,9 @@ import threading
 
 import pytest
 
-from after_the_no.worksheet_downloads import Rendering, fork_is_safe, planned
-from after_the_no.worksheet_model import load_worksheets
+from after_the_no.downloads.plan import planned
+from after_the_no.downloads.render import Rendering, fork_is_safe
+from after_the_no.worksheets.load import load_worksheets
 from conftest import ROOT
 
 
@@ -33,8 +34,8 @@ def test_rendered_files_are_exactly_the_planned_ones(monkeypatch, workers):
 FORKED = """
 import hashlib, json, sys
 from pathlib import Path
-from after_the_no.worksheet_downloads import Rendering
-from after_the_no.worksheet_model import load_worksheets
+from after_the_no.downloads.render import Rendering
+from after_the_no.worksheets.load import load_worksheets
 rendering = Rendering(load_worksheets(Path(sys.argv[1])), "After the No", "https://example.org/", workers=3)
 assert not rendering.in_process, "fork was refused in a process with one thread"
 print(json.dumps({path: hashlib.sha256(data).hexdigest() for path, data in rendering.result().items()}))

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from after_the_no.definitions import DefinitionError, parse
-from after_the_no.worksheet_model import Field, Stage, build, load_worksheet
+from after_the_no.worksheets.load import build, load_worksheet
+from after_the_no.worksheets.model import Field, Stage
 from worksheet_support import BY_SLUG, FIXTURES, ROOT, SHEETS, SLUGS
 
 
@@ -136,8 +137,8 @@ def test_worksheet_words_are_plain(sheet):
 def test_schema_json_matches_the_loader():
     import json
 
-    from after_the_no.worksheet_model import (FIELD_OPTIONAL, FIELD_REQUIRED, KINDS, SECTION_OPTIONAL,
-                                              SECTION_REQUIRED, TOP_OPTIONAL, TOP_REQUIRED)
+    from after_the_no.worksheets.load import FIELD_OPTIONAL, FIELD_REQUIRED, SECTION_OPTIONAL, SECTION_REQUIRED, TOP_OPTIONAL, TOP_REQUIRED
+    from after_the_no.worksheets.model import KINDS
     schema = json.loads((ROOT / "worksheets" / "schema.json").read_text(encoding="utf-8"))
     assert set(schema["required"]) == TOP_REQUIRED
     assert set(schema["properties"]) == TOP_REQUIRED | TOP_OPTIONAL

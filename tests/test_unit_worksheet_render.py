@@ -13,10 +13,10 @@ from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.shared import Cm, Twips
 from pypdf import PdfReader
 
-from after_the_no.worksheet_docx import render_docx
-from after_the_no.worksheet_html import Download, form_html, format_size, page_markdown, worksheet_list
-from after_the_no.worksheet_model import load_worksheet
-from after_the_no.worksheet_pdf import render_pdf
+from after_the_no.downloads.docx import render_docx
+from after_the_no.worksheets.html import Download, form_html, format_size, page_markdown, worksheet_list
+from after_the_no.worksheets.load import load_worksheet
+from after_the_no.downloads.pdf import render_pdf
 from worksheet_support import FIXTURES, SHEETS, SLUGS
 
 GOOD = load_worksheet(FIXTURES / "worksheets" / "good.yml", FIXTURES)

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from after_the_no.definitions import DefinitionError
-from after_the_no.worksheet_model import load_worksheet
+from after_the_no.worksheets.load import load_worksheet
 from conftest import ROOT
 
 SCHEMA = fastjsonschema.compile(json.loads((ROOT / "worksheets/schema.json").read_text("utf-8")))

@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from after_the_no.worksheet_model import Field, Worksheet, load_worksheets
+from after_the_no.worksheets.load import load_worksheets
+from after_the_no.worksheets.model import Field, Worksheet
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

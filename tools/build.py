@@ -1,4 +1,4 @@
-"""bin/build: stage -> build -> finish, with either engine (see after_the_no/pipeline.py).
+"""bin/build: stage -> build -> finish, with either engine (see after_the_no/build/).
 
     bin/build [--engine mkdocs|zensical] [--site-dir DIR] [--config FILE]
 
@@ -17,9 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from after_the_no import pipeline
-
-ROOT = pipeline.ROOT
+from after_the_no.build.config import ENGINES, ROOT, BuildError
+from after_the_no.build.finish import finish
+from after_the_no.build.stage import stage
 
 
 def engine_command(engine: str, config: Path, site_dir: Path) -> list[str]:
@@ -33,7 +33,7 @@ def engine_command(engine: str, config: Path, site_dir: Path) -> list[str]:
 def build(site_dir: Path, engine: str = "mkdocs", config: Path = ROOT / "mkdocs.yml",
           quiet: bool = False) -> dict[str, float]:
     """Build the site into site_dir; returns the seconds each step took. Raises
-    pipeline.BuildError (a problem in the project's files) or RuntimeError (the engine failed)."""
+    BuildError (a problem in the project's files) or RuntimeError (the engine failed)."""
     site_dir = site_dir.resolve()
     times = {}
     with tempfile.TemporaryDirectory(prefix="after-the-no-stage-") as tmp:
@@ -41,7 +41,7 @@ def build(site_dir: Path, engine: str = "mkdocs", config: Path = ROOT / "mkdocs.
         # Zensical wants the site folder inside the project (the staged tree): it builds
         # there and the folder is moved to site_dir.
         out = site_dir if engine == "mkdocs" else Path(tmp) / "site"
-        staged = pipeline.stage(Path(tmp), config, engine=engine,
+        staged = stage(Path(tmp), config, engine=engine,
                                 site_dir=out if engine == "mkdocs" else Path("site"))
         times["stage"] = time.perf_counter() - start
         if site_dir.exists():
@@ -59,20 +59,20 @@ def build(site_dir: Path, engine: str = "mkdocs", config: Path = ROOT / "mkdocs.
         if out != site_dir:
             shutil.move(str(out), str(site_dir))
         start = time.perf_counter()
-        pipeline.finish(site_dir, engine=engine, config=staged.config)
+        finish(site_dir, engine=engine, config=staged.config)
         times["finish"] = time.perf_counter() - start
     return times
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--engine", choices=pipeline.ENGINES, default="mkdocs")
+    parser.add_argument("--engine", choices=ENGINES, default="mkdocs")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     args = parser.parse_args(argv)
     try:
         times = build(args.site_dir, args.engine, args.config.resolve())
-    except (pipeline.BuildError, RuntimeError) as error:
+    except (BuildError, RuntimeError) as error:
         print(error, file=sys.stderr)
         return 1
     pages = sum(1 for _ in args.site_dir.rglob("*.html"))

@@ -8,16 +8,18 @@ import { CHOICE_KEY, PREFIX, announce, createAll, forgetOffline, hasOffline, kee
 
 const WORKSHEET = `${PREFIX}worksheet:`;
 const REPLY = `${PREFIX}reply-fields`;
+const PLACE = `${PREFIX}place`;   // places.js: where the person said they are
 const title = (slug) => slug.charAt(0).toUpperCase() + slug.slice(1).replace(/-/g, " ");
 
 /** What forgetting would delete, one line each, from a snapshot() and whether there is an offline copy. */
 export function whatWillGo(snap, offline) {
   const keys = [...new Set([...Object.keys(snap.local), ...Object.keys(snap.session)])].sort();
   const sheets = keys.filter((k) => k.startsWith(WORKSHEET)).map((k) => title(k.slice(WORKSHEET.length)));
-  const others = keys.filter((k) => !k.startsWith(WORKSHEET) && k !== REPLY && k !== CHOICE_KEY);
+  const others = keys.filter((k) => !k.startsWith(WORKSHEET) && ![REPLY, CHOICE_KEY, PLACE].includes(k));
   const lines = [];
   if (sheets.length) lines.push(`Your answers to ${sheets.length === 1 ? "1 worksheet" : `${sheets.length} worksheets`}: ${sheets.join(", ")}.`);
   if (keys.includes(REPLY)) lines.push("The names and details you typed into the reply examples.");
+  if (keys.includes(PLACE)) lines.push("Where you said you are, which the support pages use to show that place's help first.");
   if (keys.includes(CHOICE_KEY)) lines.push("Your choice about saving answers on this device.");
   if (others.length) lines.push(`${others.length === 1 ? "1 other note" : `${others.length} other notes`} this site kept (${others.join(", ")}).`);
   if (offline) lines.push("The copy of this guide kept for reading offline. It holds none of your answers, and comes back when you next open a page here.");

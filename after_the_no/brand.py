@@ -1,19 +1,43 @@
-"""A careers service's own branding, set in mkdocs.yml `extra.brand`: check it, and make its CSS.
+"""The brand: the site's default name and colour, a careers service's own (mkdocs.yml
+`extra.brand`), its checks and its CSS. A leaf: every other module may import it.
 
-Every key is optional; an empty value means "not branded". Problems are reported as
-`mkdocs.yml: extra.brand.<key>: message` so the person editing the file knows where to look.
+Every key of `extra.brand` is optional; an empty value means "not branded". Problems are
+reported as `mkdocs.yml: extra.brand.<key>: message` so the person editing the file knows
+where to look.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
+
+# The site's own colour, a deep teal that keeps white header text above 4.5:1: written here
+# only; everything else (downloads, manifest, theme-color, CSS, icons) is derived from it.
+DEFAULT_NAME = "After the No"
+DEFAULT_COLOUR = "#00695c"
 
 KEYS = {"organisation", "logo", "primary_colour", "contact_url", "contact_label", "footer_text"}
 HEX = re.compile(r"#([0-9a-fA-F]{6})")
 
 
-class BrandError(ValueError):
-    pass
+@dataclass(frozen=True)
+class Brand:
+    """What the downloads take from the site's branding: its name (mkdocs.yml `site_name`) and
+    colour (`extra.brand.primary_colour`, the default when unset)."""
+    name: str = DEFAULT_NAME
+    colour: str = DEFAULT_COLOUR
+    # A careers service's own lines for the print pack's cover (extra.brand); empty: none.
+    organisation: str = ""
+    contact: str = ""        # "Book a careers appointment: https://…"
+    footer_text: str = ""
+
+    @classmethod
+    def from_settings(cls, site_name: str, brand: dict | None) -> "Brand":
+        brand = brand or {}
+        label = brand.get("contact_label") or "Talk to a careers adviser"
+        contact = f"{label}: {brand['contact_url']}" if brand.get("contact_url") else ""
+        return cls(site_name or cls.name, brand.get("primary_colour") or DEFAULT_COLOUR,
+                   (brand.get("organisation") or "").strip(), contact, (brand.get("footer_text") or "").strip())
 
 
 def check(brand: dict | None, docs_dir: Path) -> list[str]:

@@ -1,4 +1,4 @@
-"""Every worksheet download (fillable PDF in A4 and US Letter, Word, OpenDocument) and the print pack.
+"""Renders every download in the plan (downloads/plan.py), in worker processes where that is safe.
 
 Rendering is most of the build's own work, so it starts in worker processes as soon as the
 worksheets are loaded, while the staging step copies docs/; the staging step then waits for
@@ -19,75 +19,29 @@ import os
 import sys
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
 
-from after_the_no.worksheet_model import Worksheet
-
-PAPERS = {"a4": "A4", "letter": "US Letter"}
-TEAL = "#00695c"
-
-
-@dataclass(frozen=True)
-class Brand:
-    """What the downloads take from the site's branding: its name (mkdocs.yml `site_name`) and
-    colour (`extra.brand.primary_colour`, the site's teal when unset)."""
-    name: str = "After the No"
-    colour: str = TEAL
-    # A careers service's own lines for the print pack's cover (extra.brand); empty: none.
-    organisation: str = ""
-    contact: str = ""        # "Book a careers appointment: https://…"
-    footer_text: str = ""
-
-    @classmethod
-    def from_settings(cls, site_name: str, brand: dict | None) -> "Brand":
-        brand = brand or {}
-        label = brand.get("contact_label") or "Talk to a careers adviser"
-        contact = f"{label}: {brand['contact_url']}" if brand.get("contact_url") else ""
-        return cls(site_name or cls.name, brand.get("primary_colour") or TEAL,
-                   (brand.get("organisation") or "").strip(), contact, (brand.get("footer_text") or "").strip())
-
-    @classmethod
-    def from_config(cls, config) -> "Brand":
-        return cls.from_settings(config.site_name, config.extra.get("brand"))
-
-
-@dataclass(frozen=True)
-class Output:
-    path: str    # under the site root, e.g. downloads/feedback-log-a4.pdf
-    label: str   # link text, e.g. "PDF, A4"; the size is added once the file exists
-
-
-def pack_path(paper: str) -> str:
-    return f"downloads/after-the-no-pack-{paper}.pdf"
-
-
-def planned(sheets: list[Worksheet]) -> tuple[dict[str, list[Output]], list[Output]]:
-    """The outputs' paths and labels, known before anything is rendered."""
-    per_sheet = {s.slug: [Output(f"downloads/{s.slug}-{paper}.pdf", f"PDF, {label}") for paper, label in PAPERS.items()]
-                 + [Output(f"downloads/{s.slug}.docx", "Word"), Output(f"downloads/{s.slug}.odt", "OpenDocument")]
-                 for s in sheets}
-    packs = [Output(pack_path(paper), f"Print pack, PDF, {label}") for paper, label in PAPERS.items()]
-    return per_sheet, packs
-
+from after_the_no.brand import Brand
+from after_the_no.downloads.plan import PAPERS, docx_path, odt_path, pack_path, pdf_path
+from after_the_no.worksheets.model import Worksheet
 
 # Jobs import the renderers themselves: the build process never loads reportlab, and each
 # worker loads it in parallel with the build.
 
 def _paper_job(paper: str, sheets: list[Worksheet], brand: Brand, site_url: str) -> dict[str, bytes]:
-    from after_the_no import print_pack
-    from after_the_no.worksheet_pdf import render_pdf_pages
+    from after_the_no.downloads import print_pack
+    from after_the_no.downloads.pdf import render_pdf_pages
     pdfs, pages = {}, []
     for s in sheets:
-        pdfs[f"downloads/{s.slug}-{paper}.pdf"], count = render_pdf_pages(s, paper, site_url, brand)
+        pdfs[pdf_path(s.slug, paper)], count = render_pdf_pages(s, paper, site_url, brand)
         pages.append(count)
     return {**pdfs, pack_path(paper): print_pack.build(paper, sheets, brand, site_url, pages)}
 
 
 def _document_job(sheets: list[Worksheet], brand: Brand, site_url: str) -> dict[str, bytes]:
-    from after_the_no.worksheet_docx import render_docx
-    from after_the_no.worksheet_odt import render_odt
-    return {**{f"downloads/{s.slug}.docx": render_docx(s, site_url, brand) for s in sheets},
-            **{f"downloads/{s.slug}.odt": render_odt(s, site_url, brand) for s in sheets}}
+    from after_the_no.downloads.docx import render_docx
+    from after_the_no.downloads.odt import render_odt
+    return {**{docx_path(s.slug): render_docx(s, site_url, brand) for s in sheets},
+            **{odt_path(s.slug): render_odt(s, site_url, brand) for s in sheets}}
 
 
 def fork_is_safe() -> bool:
@@ -101,7 +55,7 @@ class Rendering:
     in_process says which way they were rendered."""
 
     def __init__(self, sheets: list[Worksheet], brand: Brand | str, site_url: str, workers: int | None = None):
-        brand = Brand(brand) if isinstance(brand, str) else brand   # a site name alone: the teal
+        brand = Brand(brand) if isinstance(brand, str) else brand   # a site name alone: the default colour
         if workers is None:
             workers = int(os.environ.get("AFTER_THE_NO_WORKERS", min(3, os.cpu_count() or 1)))
         jobs = [(_paper_job, (paper, sheets, brand, site_url)) for paper in PAPERS]

@@ -11,9 +11,9 @@ import zipfile
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-from after_the_no.pdf_font import clean
-from after_the_no.worksheet_downloads import Brand
-from after_the_no.worksheet_model import BOXES, OPTIONS_ON_ONE_LINE, Field, Worksheet
+from after_the_no.font import clean
+from after_the_no.brand import Brand
+from after_the_no.worksheets.model import BOXES, Field, OPTIONS_ON_ONE_LINE, Worksheet
 
 MIMETYPE = "application/vnd.oasis.opendocument.text"
 BOX = "\u2610"  # ☐

@@ -19,10 +19,11 @@ import hashlib
 import json
 from pathlib import Path
 
+from after_the_no.brand import DEFAULT_COLOUR
+
 MANIFEST = "manifest.webmanifest"
 WORKER = "sw.js"
 ICONS = [("assets/icons/icon-192.png", 192), ("assets/icons/icon-512.png", 512)]
-DEFAULT_COLOUR = "#00695c"
 # Not cached: the host's header rules (never served), the worker itself, and source maps (only
 # a developer's tools ask for them).
 SKIPPED_NAMES = {"_headers", WORKER}

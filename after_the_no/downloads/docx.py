@@ -13,11 +13,11 @@ import zipfile
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-from after_the_no.worksheet_downloads import Brand
-from after_the_no.worksheet_model import BOXES, OPTIONS_ON_ONE_LINE, Field, Worksheet
+from after_the_no.brand import DEFAULT_COLOUR, Brand
+from after_the_no.worksheets.model import BOXES, Field, OPTIONS_ON_ONE_LINE, Worksheet
 
 BOX = "\u2610"  # ☐
-ACCENT, GREY = "00695C", "4A4A4A"   # teal, as the site and the PDFs
+ACCENT, GREY = DEFAULT_COLOUR.lstrip("#").upper(), "4A4A4A"   # the brand colour, as the site and the PDFs
 SMALL = 18                          # half-points: 9 pt
 CM = 567                            # twips in a centimetre
 PAGE_WIDTH, PAGE_HEIGHT = 12240, 15840   # US Letter (python-docx's default, kept)
@@ -152,7 +152,7 @@ def _heading(style_id: str, name: str, level: int, size: int, before: int, colou
 
 # Normal text in Calibri 11 pt (as python-docx's template had), headings in the brand colour so
 # Word's navigation pane lists the sections, and "Table Grid" for the answer boxes.
-def styles(colour: str = "#" + ACCENT) -> str:
+def styles(colour: str = DEFAULT_COLOUR) -> str:
     """The styles part with the headings in the brand colour."""
     return STYLES.replace(f'w:color w:val="{ACCENT}"', f'w:color w:val="{colour.lstrip("#").upper()}"')
 

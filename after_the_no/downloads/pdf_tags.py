@@ -21,12 +21,13 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject, PDFStream, PDFString, PDFZCompress
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 from reportlab.pdfgen.canvas import Canvas
 
-from after_the_no.pdf_font import BOLD as BOLD_FILE, REGULAR as REGULAR_FILE, drawable
+from after_the_no.font import BOLD as BOLD_FILE, REGULAR as REGULAR_FILE, drawable
 
 FONT, BOLD = "LiberationSans", "LiberationSans-Bold"
 FIELD_FONT = "LiSa"   # the name text fields use for it in /DA
@@ -257,6 +258,7 @@ class TaggedCanvas(Canvas):
         self.tags = Tags(self)
         form = self.acroForm
         form.makeFont = functools.partial(_field_font, form)
+        form.circleArcStream = circle_arc_stream   # reportlab's draws for a 20 pt box (see below)
 
     def _setAnnotations(self, page):
         super()._setAnnotations(page)
@@ -267,6 +269,24 @@ class TaggedCanvas(Canvas):
             self.showPage()
         self.tags.finish(*self._meta)
         super().save()
+
+
+def circle_arc_stream(size: float, r: float, arcs=(0, 1, 2, 3), rotated: bool = False) -> str:
+    """A circle (or some of its quarters) of radius r centred in a size x size appearance.
+
+    Stands in for reportlab's AcroForm.circleArcStream, which scales centre and radius by
+    size / 20 a second time, so a 9 pt radio button's ring, its fill and its dot were drawn for a
+    4 pt box in its lower-left corner. Same path, same signature, at the true size.
+    """
+    c, h = fp_str(0.55231 * r), fp_str(size / 2)   # reportlab's Bezier constant for a quarter circle
+    r = fp_str(r)
+    quarters = [(f"{r} 0 m", f"{r} {c} {c} {r} 0 {r} c"), (f"0 {r} m", f"-{c} {r} -{r} {c} -{r} 0 c"),
+                (f"-{r} 0 m", f"-{r} -{c} -{c} -{r} 0 -{r} c"), (f"0 -{r} m", f"{c} -{r} {r} -{c} {r} 0 c")]
+    turn = "0.7071 0.7071 -0.7071 0.7071" if rotated else "1 0 0 1"
+    path = [f"{turn} {h} {h} cm"]
+    for n, arc in enumerate(a for a in (0, 1, 2, 3) if a in arcs):
+        path += [quarters[arc][0], quarters[arc][1]] if n == 0 else [quarters[arc][1]]
+    return "\n".join(path)
 
 
 # The font for typed text: Liberation Sans, its Mac Roman characters at their Mac Roman codes, as

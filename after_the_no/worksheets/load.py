@@ -1,117 +1,19 @@
-"""Worksheet definitions: load worksheets/<slug>.yml, check every rule, return plain dataclasses.
-
-A worksheet is written once, in YAML, and every output (HTML form, PDF, Word, the browser's
-saved answers) is generated from the objects made here. So the ids checked here are the
-names used everywhere: form control names, PDF field names, keys of exported answers.
-"""
+"""Load worksheets/<slug>.yml and check every rule, returning the model's dataclasses; every
+problem is said as `file:line: key.path: message`."""
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field as _field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from after_the_no.definitions import Checker, DefinitionError, Document, format_key, load, load_all
-from after_the_no.pdf_font import describe, uncovered
+from after_the_no.definitions import Checker, Document, format_key, load, load_all
+from after_the_no.font import describe, uncovered
+from after_the_no.worksheets.model import (KINDS, MAX_REPEAT, NUMBER_MAX, NUMBER_MIN, OPTION_KINDS, Field,
+                                           Section, Stage, Worksheet)
 
-KINDS = ["text", "long-text", "scale", "choice", "checklist", "date", "number"]
-OPTION_KINDS = {"choice", "checklist"}
-SCALE = ["1", "2", "3", "4", "5"]
-MAX_REPEAT = 5
-# Characters: a shorter list of options prints on one line in the Word and ODT files.
-OPTIONS_ON_ONE_LINE = 70
-NUMBER_MIN, NUMBER_MAX = 0, 9999   # a number field's default range: counts of things a person did
-
-
-@dataclass(frozen=True)
-class Box:
-    """The answer box of a kind that is written in, in each renderer's own unit."""
-    lines: int        # HTML: 1 is an <input>, more is a <textarea> of that many rows
-    pdf_pt: float     # the fillable PDF field's height, in points
-    paper_cm: float   # the Word and OpenDocument box's height (room to write by hand), in cm
-
-
-# The field-kind rules, written once and used by every renderer (HTML, PDF, Word, OpenDocument).
-BOXES = {"text": Box(1, 17, 0.9), "date": Box(1, 17, 0.9), "number": Box(1, 17, 0.9), "long-text": Box(4, 46, 2.6)}
-SHORT_KINDS = frozenset(kind for kind, box in BOXES.items() if box.lines == 1)  # two fit side by side on paper
 LINK = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)*\.md(#[a-z0-9-]+)?")  # a guide page under docs/
 PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
-
-__all__ = ["Field", "Section", "Stage", "Worksheet", "build", "load_worksheet", "load_worksheets", "DefinitionError"]
-
-
-@dataclass(frozen=True)
-class Field:
-    id: str
-    kind: str
-    label: str
-    hint: str = ""
-    options: tuple[str, ...] = ()
-    low: str = ""     # scale: what 1 means
-    high: str = ""    # scale: what 5 means
-    reminder: str = ""  # date: calendar reminder title; {field-id} is replaced by that answer
-    min: int = NUMBER_MIN  # number: the smallest and largest whole number accepted
-    max: int = NUMBER_MAX
-
-    @property
-    def choices(self) -> tuple[str, ...]:
-        """The values a person can pick: options, or 1-5 for a scale."""
-        return tuple(SCALE) if self.kind == "scale" else self.options
-
-    def end_label(self, n: int) -> str:
-        """The words beside choice n (from 1): a scale's low and high ends, else nothing."""
-        if self.kind != "scale" or n not in (1, len(self.choices)):
-            return ""
-        return self.low if n == 1 else self.high
-
-    def option_texts(self) -> list[str]:
-        """Each choice as printed on paper: its value, with a scale's end words beside 1 and 5."""
-        return [f"{value} {end}" if (end := self.end_label(n)) else value
-                for n, value in enumerate(self.choices, start=1)]
-
-
-@dataclass(frozen=True)
-class Section:
-    """One fieldset as shown: a repeated section in YAML becomes several of these."""
-    id: str
-    title: str
-    fields: tuple[Field, ...]
-    intro: str = ""
-
-
-@dataclass(frozen=True)
-class Stage:
-    """One step of a funnel of counts (number fields): the drop into this stage from the one
-    before it, what that drop usually means, and where the guide helps with it."""
-    field: str
-    help: str = ""
-    link: str = ""   # a guide page under docs/, e.g. situations/many-rejections.md#applications
-
-
-@dataclass(frozen=True)
-class Worksheet:
-    slug: str
-    title: str
-    description: str
-    intro: str
-    minutes: int
-    version: int
-    order: int
-    sections: tuple[Section, ...] = _field(default_factory=tuple)
-    stages: tuple[Stage, ...] = ()   # number fields in funnel order; the page says where most are lost
-    see_also: tuple[tuple[str, str], ...] = ()   # (text, guide page) links shown under the intro
-
-    @property
-    def fields(self) -> list[Field]:
-        return [f for s in self.sections for f in s.fields]
-
-    @property
-    def field_ids(self) -> list[str]:
-        return [f.id for f in self.fields]
-
-    @property
-    def has_reminders(self) -> bool:
-        return any(f.reminder for f in self.fields)
 
 
 def _shown(check: Checker, path: tuple, value) -> str | None:

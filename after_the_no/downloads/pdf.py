@@ -20,10 +20,10 @@ from reportlab.pdfbase.acroform import fieldFlagValues, makeFlags
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject, PDFString
 
-from after_the_no.pdf_font import drawable
-from after_the_no.pdf_tags import BOLD, FONT, Elem, TaggedCanvas, visual
-from after_the_no.worksheet_downloads import Brand
-from after_the_no.worksheet_model import BOXES, SHORT_KINDS, Field, Worksheet
+from after_the_no.font import drawable
+from after_the_no.downloads.pdf_tags import BOLD, Elem, FONT, TaggedCanvas, visual
+from after_the_no.brand import Brand
+from after_the_no.worksheets.model import BOXES, Field, SHORT_KINDS, Worksheet
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 DATE_ORDER = {"a4": "day / month / year", "letter": "month / day / year"}  # as people write dates there

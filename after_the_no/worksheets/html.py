@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from after_the_no.worksheet_model import BOXES, Field, Section, Worksheet
+from after_the_no.worksheets.model import BOXES, Field, Section, Worksheet
 
 
 @dataclass(frozen=True)

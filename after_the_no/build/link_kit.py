@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from after_the_no.url_contract import Entry
+from after_the_no.build.url_contract import Entry
 
 
 def heading_id(url: str) -> str:

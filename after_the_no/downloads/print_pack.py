@@ -16,11 +16,11 @@ from io import BytesIO
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 
-from after_the_no.pdf_font import drawable
-from after_the_no.pdf_tags import BOLD, FONT, TaggedCanvas, visual
-from after_the_no.worksheet_downloads import Brand
-from after_the_no.worksheet_model import Worksheet
-from after_the_no.worksheet_pdf import PAGE_SIZES, FieldGroup, draw_worksheet, render_pdf_pages
+from after_the_no.font import drawable
+from after_the_no.downloads.pdf_tags import BOLD, FONT, TaggedCanvas, visual
+from after_the_no.brand import Brand
+from after_the_no.worksheets.model import Worksheet
+from after_the_no.downloads.pdf import FieldGroup, PAGE_SIZES, draw_worksheet, render_pdf_pages
 
 MARGIN = 56
 
