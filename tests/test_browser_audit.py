@@ -42,6 +42,15 @@ SCHEME = {"light": "default", "dark": "slate"}   # Material's names
 FULL_TEXT_WITHOUT_JS = ("", "situations/")
 URGENT_HELP = "support/urgent-help/"
 REPLIES = {reply.slug: reply for reply in library().replies}
+# No transition or animation running: axe measures colours as they end up, not halfway through
+# a fade (Material's drawer, header title). A layout change starts them after a frame.
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+STILL = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+
+def wait_until_still(page) -> None:
+    page.evaluate(TWO_FRAMES)
+    page.wait_for_function(STILL)
 
 
 def audited_pages(site) -> list[str]:
@@ -126,13 +135,14 @@ def run_checks(page, state: str, path: str, base: str) -> dict[str, list[str]]:
         found["ready"] = ["<html data-ready> never set: a [data-module] root did not start"]
     scheme = page.locator("body").get_attribute("data-md-color-scheme")
     found["colour scheme"] = [] if scheme == SCHEME[state] else [f"body data-md-color-scheme={scheme}, expected {SCHEME[state]}"]
+    wait_until_still(page)
     found["1280 axe"] = axe_violations(page)
     if state == "light":
         found |= {f"1280 {check}": problems for check, problems in forced_colours(page).items()}
         found |= page_checks(page, path)
         # The window narrows to 320 px, as 1280 px at 400% zoom does (WCAG 1.4.10): same load.
         page.set_viewport_size({"width": 320, "height": 900})
-        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        wait_until_still(page)   # the navigation folds into its drawer with a transition
         found["320 axe"] = axe_violations(page)
         found["320 reflow"] = page.evaluate(OVERFLOWS)
         found |= {f"320 {check}": problems for check, problems in forced_colours(page).items()}
