@@ -17,7 +17,9 @@ the headers of the generated `_headers`, so it runs under its own Content-Securi
 - "dark" (JS on, the system in dark mode; Material picks its palette as the page loads, so
   this is a load of its own): the policy, ready, scheme, axe at 1280 px, CSP, console, hosts.
 - "no JS" (390 px): the heading and the text show (the home and situation pages in full), the
-  footer's urgent-help link is there and leads to the urgent-help page; no other host.
+  footer's urgent-help link is there and leads to the urgent-help page; the no-JS notes show
+  (a worksheet's "nothing is saved", the about page's way to forget) and the forget-everything
+  button does not; no other host.
 
 Interactive states (a filled worksheet, a reply with names typed in, the save prompt, forget
 everything) are audited by the tests that exercise them. Each problem names the page, the
@@ -42,6 +44,11 @@ SCHEME = {"light": "default", "dark": "slate"}   # Material's names
 FULL_TEXT_WITHOUT_JS = ("", "situations/")
 URGENT_HELP = "support/urgent-help/"
 REPLIES = {reply.slug: reply for reply in library().replies}
+# Shown only when JavaScript does not run: a worksheet's note that nothing is saved, the about
+# page's way to forget without the button.
+NO_JS_NOTES = (".ws-nojs", ".forget .no-js-only")
+WORKSHEET_NO_JS = ("This browser is not running JavaScript, so nothing you type here is saved. Print the page "
+                   "before you close it if you want to keep your answers.")
 # No transition or animation running: axe measures colours as they end up, not halfway through
 # a fade (Material's drawer, header title). A layout change starts them after a frame.
 TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
@@ -173,13 +180,24 @@ def forced_colours(page) -> dict[str, list[str]]:
 def page_checks(page, path: str) -> dict[str, list[str]]:
     """What a kind of page must show, checked on the audit's load (no load of its own): a page's
     content carries no inline script (the finish step would put its hash in the policy, so the
-    CSP would not stop it); each reply page's personaliser has replaced the plain text, with the
-    example's own words and every detail still to fill in."""
+    CSP would not stop it); loading a page keeps nothing in the browser; the notes for a browser
+    without JavaScript are hidden; the reply personaliser is on the reply pages only, and on
+    each it has replaced the plain text with the example's own words, every detail to fill in."""
     found = {"inline script in the content": page.eval_on_selector_all(
         "article script:not([src]):not([type='application/json'])",
         "scripts => scripts.map(s => `article <script>${s.textContent.trim().slice(0, 60)}</script>: a page's content "
         "runs no script of its own (the CSP would allow it by its hash)`)")}
+    # Only loading a page keeps nothing in this browser (answers are kept only once typed).
+    kept = page.evaluate("""() => ['localStorage', 'sessionStorage'].flatMap(area =>
+        Object.keys(window[area]).filter(k => k.startsWith('after-the-no:')).map(k => `${area} ${k}`))""")
+    found["kept on load"] = [f"{key}: written by just loading the page" for key in kept]
+    page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")   # the next page starts clean
+    # The notes for a browser without JavaScript are hidden once scripts run.
+    found["no-JS notes"] = [f"{selector}: shown although JavaScript runs" for selector in NO_JS_NOTES
+                            if page.locator(selector).count() and page.locator(selector).first.is_visible()]
     slug = path.removeprefix("replies/").rstrip("/")
+    if not (path.startswith("replies/") and slug in REPLIES) and page.locator(".reply-ui").count():
+        found["reply personaliser"] = [".reply-ui: on a page that is not a reply example"]
     if path.startswith("replies/") and slug in REPLIES:
         problems = []
         if page.locator(".reply-ui").count() != 1:
@@ -213,6 +231,12 @@ def no_js_checks(page, path: str, base: str) -> dict[str, list[str]]:
         target = link.first.evaluate("a => a.href")
         found["no JS: urgent help"] = ([] if target == base + URGENT_HELP else [f"footer urgent-help link leads to {target}"]) \
             + ([] if link.first.is_visible() else ["footer urgent-help link not visible"])
+    found["no-JS notes"] = [f"{selector}: not shown" for selector in NO_JS_NOTES
+                            if page.locator(selector).count() and not page.locator(selector).first.is_visible()]
+    if page.locator(".ws-nojs").count() and page.locator(".ws-nojs").first.inner_text() != WORKSHEET_NO_JS:
+        found["no-JS notes"].append(f".ws-nojs says {page.locator('.ws-nojs').first.inner_text()!r}")
+    if page.locator(".forget-js").count() and page.locator(".forget-js").first.is_visible():
+        found["no-JS notes"].append(".forget-js: the forget-everything control shows, and cannot work without JavaScript")
     found["other host"] = page.problems["other host"]
     return found
 

@@ -235,12 +235,6 @@ def test_blocked_storage_still_works_and_says_so(open_page, base_url):
     assert page.offhost_requests == []
 
 
-def test_pages_without_a_reply_are_left_alone(open_page):
-    page = open_page("")
-    assert page.locator(".reply-ui").count() == 0
-    assert_clean(page)
-
-
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 def test_reply_pages_read_without_javascript(open_page, width):
     page = open_page(PAGE, width=width, js=False)

@@ -370,12 +370,6 @@ def test_without_javascript_the_form_is_complete(open_page):
     assert page.input_value("#ws-contact-name") == "Ana"
 
 
-def test_other_pages_are_untouched(open_page):
-    page = open_page("", saving=False)
-    assert page.console_errors == []
-    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('after-the-no:'))") == []
-
-
 @pytest.mark.parametrize("width, scheme", [(390, "light"), (1280, "dark")], ids=["phone-light", "desktop-dark"])
 def test_axe_with_answers_and_the_clear_prompt(open_page, base_url, width, scheme):
     """Each worksheet filled in, with the clear prompt open: the states a fresh load does not show
