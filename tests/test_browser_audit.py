@@ -1,7 +1,7 @@
 """The site-wide audit: every built page, loaded once per state, with every check on that load.
 
 The pages are globbed from the built site, so a new page (or a new language's tree) is audited
-with no new test code; the loads grow as pages x 3 states. Every page is served with exactly
+with no new test code; the loads grow as pages x 2 states. Every page is served with exactly
 the headers of the generated `_headers`, so it runs under its own Content-Security-Policy.
 
 - "light" (JS on), one load: the policy header is there; the page's scripts started
@@ -10,12 +10,12 @@ the headers of the generated `_headers`, so it runs under its own Content-Securi
   what a kind of page must show (page_checks: no inline script in the content, each reply
   page's personaliser); then the window narrows to 320 px (as 1280 px at 400% zoom, WCAG
   1.4.10): axe, reflow (no sideways scrolling, nothing sticking out), forced colours again;
-  then WCAG 1.4.12's text-spacing overrides go in, after axe and reflow have seen the plain
+  then, back at 1280 px, the person switches to the dark palette with Material's own toggle
+  (the palette a system in dark mode gets as the page loads): axe on the dark page, then light
+  again with the choice forgotten, so the next page starts light; then WCAG 1.4.12's text-spacing overrides go in, after axe and reflow have seen the plain
   page: no text in a control cut off at 320 px and at 1280 px, and still no sideways scrolling
   at 320 px. Last, what the whole load did: CSP violations, console and script errors, and
   requests to other hosts (aborted).
-- "dark" (JS on, the system in dark mode; Material picks its palette as the page loads, so
-  this is a load of its own): the policy, ready, scheme, axe at 1280 px, CSP, console, hosts.
 - "no JS" (390 px): the heading and the text show (the home and situation pages in full), the
   footer's urgent-help link is there and leads to the urgent-help page; the no-JS notes show
   (a worksheet's "nothing is saved", the about page's way to forget) and the forget-everything
@@ -37,9 +37,11 @@ from browser_support import axe_violations
 from conftest import READY, built_site, is_redirect_stub, serve
 from reply_support import library
 
-STATES = ["light", "dark", "no JS"]
-WIDTH = {"light": 1280, "dark": 1280, "no JS": 390}   # "light" narrows to 320 px on the same load
+STATES = ["light", "no JS"]
+WIDTH = {"light": 1280, "no JS": 390}   # "light" narrows to 320 px and turns dark on the same load
 SCHEME = {"light": "default", "dark": "slate"}   # Material's names
+# Material's palette toggle: the one label shown is the switch to the other palette.
+PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
 # Pages a person lands on to choose where to go: without JavaScript they show their full text.
 FULL_TEXT_WITHOUT_JS = ("", "situations/")
 URGENT_HELP = "support/urgent-help/"
@@ -153,6 +155,11 @@ def run_checks(page, state: str, path: str, base: str) -> dict[str, list[str]]:
         found["320 axe"] = axe_violations(page)
         found["320 reflow"] = page.evaluate(OVERFLOWS)
         found |= {f"320 {check}": problems for check, problems in forced_colours(page).items()}
+        # Dark: the person switches the palette, back at 1280 px (same load).
+        page.set_viewport_size({"width": 1280, "height": 900})
+        found |= dark_palette(page)
+        page.set_viewport_size({"width": 320, "height": 900})
+        wait_until_still(page)
         # WCAG 1.4.12, on top of the page as audited above (so axe and reflow saw it plain).
         if page.evaluate(ADD_STYLE, TEXT_SPACING):
             found["320 text spacing: cut off"] = page.evaluate(CUT_OFF)
@@ -162,6 +169,27 @@ def run_checks(page, state: str, path: str, base: str) -> dict[str, list[str]]:
         else:
             found["text spacing"] = ["the text-spacing overrides did not apply"]
     return found | final_checks(page)
+
+
+def dark_palette(page) -> dict[str, list[str]]:
+    """The dark palette through Material's own toggle: axe on the dark page; then light again,
+    and the choice (Material keeps it in localStorage) forgotten, so the next page loads light."""
+    toggle = page.locator(PALETTE_TOGGLE)
+    if toggle.count() != 1:
+        return {"1280 dark": [f"{PALETTE_TOGGLE}: {toggle.count()} on the page, expected 1"]}
+    toggle.click()
+    try:
+        page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'", timeout=5000)
+    except Exception:
+        return {"1280 dark": [f"body data-md-color-scheme={page.locator('body').get_attribute('data-md-color-scheme')} "
+                              "after the toggle, expected slate"]}
+    wait_until_still(page)
+    found = {"1280 dark axe": axe_violations(page)}
+    page.locator(PALETTE_TOGGLE).click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'", timeout=5000)
+    page.evaluate("() => localStorage.clear()")
+    wait_until_still(page)
+    return found
 
 
 def forced_colours(page) -> dict[str, list[str]]:
