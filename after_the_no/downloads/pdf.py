@@ -146,6 +146,8 @@ def _head_height(f: Field, width: float) -> float:
 
 def _question_height(f: Field, width: float) -> float:
     h = _head_height(f, width)
+    if f.kind == "entries":   # the table breaks across pages itself: its head and two rows must fit
+        return h + _entries_head(f, _entry_columns(f, width)) + 2 * ENTRY_ROW + FIELD_SPACE
     if f.kind in SHORT_KINDS:
         return h + TEXT_HEIGHT + FIELD_SPACE
     if f.kind == "long-text":
@@ -179,7 +181,9 @@ def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head
     label = drawable(f.label)
     box = dict(borderColor=BOX, fillColor=BOX_FILL, textColor=colors.black, borderWidth=0.75,
                forceBorder=True, tooltip=label, fontName=FONT)
-    if f.kind in SHORT_KINDS:
+    if f.kind == "entries":
+        _draw_entries(p, f, x, width, question, box)
+    elif f.kind in SHORT_KINDS:
         w = min(width, 150) if f.kind in ("date", "number") else width
         with tags.artifact():   # forceBorder draws the box on the page too
             form.textfield(name=f.id, x=x, y=p.y - TEXT_HEIGHT, width=w, height=TEXT_HEIGHT, fontSize=10, maxlen=0, **box)
@@ -236,6 +240,65 @@ def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head
             used += w
         p.y -= 2
     p.y -= FIELD_SPACE
+
+
+ENTRY_ROW = 19          # a table row's height on paper: room to write by hand
+NUMBER_COLUMN, DATE_COLUMN = 16, 58
+
+
+def _entry_columns(f: Field, width: float) -> list[float]:
+    """The number column, then one per sub-field: dates narrow, text sharing the rest."""
+    dates = sum(s.kind == "date" for s in f.fields)
+    text = (width - NUMBER_COLUMN - dates * DATE_COLUMN) / max(1, len(f.fields) - dates)
+    return [NUMBER_COLUMN] + [DATE_COLUMN if s.kind == "date" else text for s in f.fields]
+
+
+def _entries_head(f: Field, columns: list[float]) -> float:
+    return max(_text_height(s.label, BOLD, 7.5, w - 4) for s, w in zip(f.fields, columns[1:])) + 5
+
+
+def _draw_entries(p: _Pages, f: Field, x: float, width: float, question: Elem, box: dict) -> None:
+    """A repeating group on paper: a ruled table (tagged Table, TR, TH, TD) of `f.rows` empty
+    rows, each cell a fillable field named `<id>-<row>-<sub-field id>` ("applications-3-employer":
+    a PDF field name cannot hold a dot)
+    whose tooltip says which entry and question it is; the header row repeats on each new page."""
+    c, form, tags = p.canvas, p.canvas.acroForm, p.tags
+    columns = _entry_columns(f, width)
+    table = tags.elem("Table", question)
+
+    def header() -> None:
+        height = _entries_head(f, columns)
+        row, left, top = tags.elem("TR", table), x + columns[0], p.y
+        tags.elem("TH", row)   # the number column has no heading text
+        for s, w in zip(f.fields, columns[1:]):
+            p.y = top - 1
+            p.text(s.label, BOLD, 7.5, left + 2, w - 4, tag="TH", parent=row)
+            left += w
+        p.y = top - height
+        with tags.artifact():
+            c.setStrokeColor(BOX)
+            c.setLineWidth(0.75)
+            c.line(x, p.y, x + width, p.y)
+
+    header()
+    for n in range(1, f.rows + 1):
+        if p.y - ENTRY_ROW < MARGIN + 12:
+            p.need(ENTRY_ROW + 40)
+            header()
+        row, left = tags.elem("TR", table), x
+        top = p.y
+        p.y = top - 4
+        p.text(str(n), FONT, 8, left + 1, columns[0] - 2, GREY, tag="TH", parent=row)
+        left += columns[0]
+        for s, w in zip(f.fields, columns[1:]):
+            tooltip = drawable(f"{f.item} {n}: {s.label}")
+            with tags.artifact():
+                form.textfield(name=f"{f.id}-{n}-{s.id}", x=left, y=top - ENTRY_ROW, width=w, height=ENTRY_ROW,
+                               fontSize=8, maxlen=0, **{**box, "tooltip": tooltip})
+            tags.widget(tags.elem("TD", row), tooltip)
+            p.add_field(form.fields.pop())
+            left += w
+        p.y = top - ENTRY_ROW
 
 
 def _rows(fields: tuple[Field, ...]) -> list[list[Field]]:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from after_the_no.definitions import Checker, Document, format_key, load, load_all
 from after_the_no.font import describe, uncovered
-from after_the_no.worksheets.model import (KINDS, MAX_REPEAT, NUMBER_MAX, NUMBER_MIN, OPTION_KINDS, Field,
-                                           Section, Stage, Worksheet)
+from after_the_no.worksheets.model import (ENTRY_KINDS, KINDS, MAX_REPEAT, NUMBER_MAX, NUMBER_MIN, OPTION_KINDS,
+                                           PAPER_ROWS, Field, Section, Stage, Worksheet)
 
 LINK = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)*\.md(#[a-z0-9-]+)?")  # a guide page under docs/
 PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
@@ -28,7 +28,9 @@ def _shown(check: Checker, path: tuple, value) -> str | None:
 TOP_REQUIRED = {"title", "description", "intro", "order", "minutes", "version", "sections"}
 TOP_OPTIONAL = {"stages", "see_also"}
 SECTION_REQUIRED, SECTION_OPTIONAL = {"id", "title", "fields"}, {"intro", "repeat"}
-FIELD_REQUIRED, FIELD_OPTIONAL = {"id", "kind", "label"}, {"hint", "options", "low", "high", "reminder", "min", "max"}
+FIELD_REQUIRED, FIELD_OPTIONAL = {"id", "kind", "label"}, {"hint", "options", "low", "high", "reminder", "min", "max",
+                                                            "fields", "item", "add", "rows"}
+ENTRIES_REQUIRED = {"fields", "item", "add"}   # and allowed only on an entries field
 
 
 def build(doc: Document) -> Worksheet:
@@ -70,6 +72,11 @@ def build(doc: Document) -> Worksheet:
                   if (f := _field_from(check, where + ("fields", i), raw_field)) is not None]
         # A repeated section becomes "Title 1", "Title 2", ... with every id suffixed -1, -2, ...
         copies = [(f"-{n}", f" {n}") for n in range(1, repeat + 1)] if repeat else [("", "")]
+        if repeat:
+            for i, f in fields:
+                if f.kind == "entries":
+                    check.fail(where + ("fields", i, "kind"), "an entries field cannot be in a repeated section "
+                                                              "(it repeats already)")
         own = {f.id for _, f in fields} if repeat else set()
         own_ids[s] = own
         for suffix, number in copies:
@@ -137,12 +144,17 @@ def _stages(check: Checker, data: dict, sections: list[Section]) -> tuple[Stage,
     return tuple(stages)
 
 
-def _field_from(check: Checker, where: tuple, raw) -> Field | None:
+def _field_from(check: Checker, where: tuple, raw, kinds: list[str] = KINDS) -> Field | None:
     if check.mapping(where, raw, FIELD_REQUIRED, FIELD_OPTIONAL) is None:
         return None
     before = len(check.problems)
     field_id = check.slug(where + ("id",), raw["id"]) if "id" in raw else None
-    kind = check.one_of(where + ("kind",), raw["kind"], KINDS) if "kind" in raw else None
+    kind = None
+    if "kind" in raw:
+        kind = check.one_of(where + ("kind",), raw["kind"], kinds)
+        if kind is None and kinds is ENTRY_KINDS:
+            check.problems[-1] = replace(check.problems[-1], message=check.problems[-1].message
+                                         + " (the kinds an entry can hold)")
     label = _shown(check, where + ("label",), raw["label"]) if "label" in raw else None
     hint = _shown(check, where + ("hint",), raw["hint"]) if "hint" in raw else ""
     options: list[str] = []
@@ -182,10 +194,39 @@ def _field_from(check: Checker, where: tuple, raw) -> Field | None:
             check.fail(where + ("reminder",), "only date fields have a reminder")
         else:
             reminder = check.text(where + ("reminder",), raw["reminder"]) or ""
+    group = _entries(check, where, raw, kind) if kind else {}
     if len(check.problems) > before or None in (field_id, kind, label):
         return None
     return Field(field_id, kind, label.strip(), (hint or "").strip(), tuple(options),
-                 ends.get("low") or "", ends.get("high") or "", reminder, bounds["min"], bounds["max"])
+                 ends.get("low") or "", ends.get("high") or "", reminder, bounds["min"], bounds["max"], **group)
+
+
+def _entries(check: Checker, where: tuple, raw: dict, kind: str) -> dict:
+    """An entries field's own keys: its sub-fields (ids unique inside it), the name of one entry,
+    the add button's words and the rows on paper. Other kinds must not have them."""
+    if kind != "entries":
+        for key in sorted((ENTRIES_REQUIRED | {"rows"}) & set(raw)):
+            check.fail(where + (key,), "only entries fields have fields, item, add and rows")
+        return {}
+    for key in sorted(ENTRIES_REQUIRED - set(raw)):
+        check.fail(where + (key,), "missing (required for entries)")
+    subs: list[Field] = []
+    seen: dict[str, int] = {}
+    for i, sub in enumerate(check.sequence(where + ("fields",), raw.get("fields")) or [] if "fields" in raw else []):
+        f = _field_from(check, where + ("fields", i), sub, ENTRY_KINDS)
+        if f is None:
+            continue
+        if f.id in seen:
+            check.fail(where + ("fields", i, "id"), f"duplicate id {f.id!r} in this entry (first used at fields[{seen[f.id]}])")
+        elif f.reminder:
+            check.fail(where + ("fields", i, "reminder"), "a field inside entries cannot have a reminder")
+        else:
+            seen[f.id] = i
+            subs.append(f)
+    item = _shown(check, where + ("item",), raw["item"]) if "item" in raw else None
+    add = _shown(check, where + ("add",), raw["add"]) if "add" in raw else None
+    rows = check.integer(where + ("rows",), raw["rows"], 1, 40) if "rows" in raw else PAPER_ROWS
+    return {"fields": tuple(subs), "item": (item or "").strip(), "add": (add or "").strip(), "rows": rows or PAPER_ROWS}
 
 
 def _suffixed(f: Field, suffix: str, own: set[str]) -> Field:

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field as _field
 
-KINDS = ["text", "long-text", "scale", "choice", "checklist", "date", "number"]
+KINDS = ["text", "long-text", "scale", "choice", "checklist", "date", "number", "entries"]
+# A repeating group (`entries`): entries the person adds, each holding these kinds of answer.
+ENTRY_KINDS = ["text", "long-text", "date"]
+MAX_ENTRIES = 500            # an import with more is refused (the form itself sets no limit)
+PAPER_ROWS = 14              # empty rows on paper: one a day for a fortnight
+MAX_LENGTH = {"text": 300, "long-text": 3000, "date": 10}   # characters in one entry's answer
 OPTION_KINDS = {"choice", "checklist"}
 SCALE = ["1", "2", "3", "4", "5"]
 MAX_REPEAT = 5
@@ -43,6 +48,10 @@ class Field:
     reminder: str = ""  # date: calendar reminder title; {field-id} is replaced by that answer
     min: int = NUMBER_MIN  # number: the smallest and largest whole number accepted
     max: int = NUMBER_MAX
+    fields: tuple["Field", ...] = ()   # entries: what each entry holds (text, long-text, date)
+    item: str = ""    # entries: what one entry is called ("Application"), numbered on the page
+    add: str = ""     # entries: the add button's words ("Add an application")
+    rows: int = PAPER_ROWS  # entries: empty rows printed on paper
 
     @property
     def choices(self) -> tuple[str, ...]:

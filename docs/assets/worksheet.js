@@ -4,13 +4,15 @@
 // are kept (this device or this tab) is the person's choice, made in enhance.js.
 
 import { PREFIX, createAll, download, read, saveChoice, write } from "./enhance.js";
+import { Entries } from "./entries.js";
+import { entriesProblem, formatDate as isoDate, toCsv } from "./answers.js";
 
 const FORMAT_VERSION = 1;
 const MAX_IMPORT_BYTES = 1024 * 1024;
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
 const UNCHANGED = "Your answers have not changed.";
 const TEXT = {
-  blocked: "Answers will not be kept: this browser is blocking storage. Use “Export answers” to keep a copy.",
+  blocked: "Answers will not be kept: this browser is blocking storage. Use “Save a backup file” to keep a copy.",
   tooBig: `This file is too big to be a worksheet export (over 1 MB). ${UNCHANGED}`,
   notJson: `This file is not a worksheet export: it is not JSON. ${UNCHANGED}`,
   notExport: `This file is not a worksheet export. ${UNCHANGED}`,
@@ -28,6 +30,8 @@ const TEXT = {
 };
 
 const short = (value) => String(value).slice(0, 80);
+// An answer as text: a list joined by commas, an entry (from an older repeating group) as JSON.
+const plain = (value) => [].concat(value).map((v) => (typeof v === "object" ? JSON.stringify(v) : v)).join(", ");
 const isPlainObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
 // Why `text` is not a count from min to max ("" when it is one, or empty).
@@ -53,8 +57,9 @@ export function biggestDrop(stages) {
 }
 
 // Returns the message explaining why `data` cannot be imported into worksheet `slug`, or "" if it can.
-// numbers: {field id: [min, max]} for the worksheet's number fields.
-export function importProblem(data, slug, numbers = {}) {
+// numbers: {field id: [min, max]} for the worksheet's number fields; entries: {field id: spec}
+// for its repeating groups (see answers.js entriesProblem).
+export function importProblem(data, slug, numbers = {}, entries = {}) {
   if (!isPlainObject(data)) return TEXT.notExport;
   const forbidden = findForbiddenKey(data);
   if (forbidden) return TEXT.forbidden(forbidden);
@@ -62,6 +67,11 @@ export function importProblem(data, slug, numbers = {}) {
   if (data.worksheet !== slug) return TEXT.otherSheet(short(data.worksheet));
   if (!isPlainObject(data.answers)) return TEXT.notExport;
   for (const [key, value] of Object.entries(data.answers)) {
+    if (Object.hasOwn(entries, key)) {
+      const problem = entriesProblem(key, value, entries[key]);
+      if (problem) return problem;
+      continue;
+    }
     const ok = typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string"));
     if (!ok) return TEXT.notText(short(key));
     if (numbers[key] && numberProblem(value, numbers[key])) return TEXT.notNumber(short(key), numbers[key]);
@@ -138,6 +148,10 @@ class Worksheet {
     this.byId = new Map(this.fields.map((f) => [f.id, f]));
     this.numbers = Object.fromEntries(this.fields.filter((f) => f.kind === "number")
       .map((f) => [f.id, [Number(f.element.dataset.min), Number(f.element.dataset.max)]]));
+    this.entries = new Map(this.fields.filter((f) => f.kind === "entries").map((f) =>
+      [f.id, new Entries(f.element, () => this.changed({ target: f.element }), (columns, list) =>
+        download(`${this.slug}-${f.id}.csv`, "text/csv;charset=utf-8", toCsv(columns, list)))]));
+    this.entrySpecs = Object.fromEntries([...this.entries].map(([id, group]) => [id, group.spec]));
     this.result = document.querySelector(`.ws-result[data-worksheet="${this.slug}"]`);
     this.toolbar = form.querySelector(".ws-toolbar");
     this.status = form.querySelector(".ws-status");
@@ -147,6 +161,7 @@ class Worksheet {
 
   start() {
     this.form.classList.add("ws-js");
+    for (const group of this.entries.values()) group.show([]);   // the plain form's empty entries give way
     for (const f of this.fields) {
       if (["text", "long-text", "date"].includes(f.kind)) {
         const mirror = Object.assign(document.createElement("div"), { className: "ws-mirror" });
@@ -235,6 +250,9 @@ class Worksheet {
         value = f.inputs.filter((i) => i.checked).map((i) => i.value)
           .concat((Array.isArray(old) ? old : []).filter((v) => !offered.includes(v)));
         if (!value.length) continue;
+      } else if (f.kind === "entries") {
+        value = this.entries.get(f.id).value();
+        if (!value.length) continue;
       } else if (f.kind === "choice" || f.kind === "scale") {
         value = f.inputs.find((i) => i.checked)?.value ?? (typeof old === "string" && !offered.includes(old) ? old : "");
       } else {
@@ -249,7 +267,9 @@ class Worksheet {
   show(answers) {
     for (const f of this.fields) {
       const value = answers[f.id];
-      if (["checklist", "choice", "scale"].includes(f.kind)) {
+      if (f.kind === "entries") {
+        this.entries.get(f.id).show(value);
+      } else if (["checklist", "choice", "scale"].includes(f.kind)) {
         const picked = Array.isArray(value) ? value : [value];
         for (const input of f.inputs) input.checked = picked.includes(input.value);
       } else {
@@ -285,7 +305,7 @@ class Worksheet {
     const list = document.createElement("dl");
     for (const [id, value] of orphans) {
       list.append(Object.assign(document.createElement("dt"), { textContent: id }),
-        Object.assign(document.createElement("dd"), { textContent: [].concat(value).join(", ") }));
+        Object.assign(document.createElement("dd"), { textContent: plain(value) }));
     }
     box.append(heading, hint, list);
     this.form.append(box);
@@ -306,7 +326,7 @@ class Worksheet {
     if (!raw) return;
     try {
       const data = JSON.parse(raw);
-      if (!importProblem(data, this.slug, this.numbers)) this.show(data.answers);
+      if (!importProblem(data, this.slug, this.numbers, this.entrySpecs)) this.show(data.answers);
     } catch { /* unreadable saved data: leave it in storage, start from the blank form */ }
   }
 
@@ -333,7 +353,7 @@ class Worksheet {
     } catch {
       return this.say(TEXT.notJson, { error: true });
     }
-    const problem = importProblem(data, this.slug, this.numbers);
+    const problem = importProblem(data, this.slug, this.numbers, this.entrySpecs);
     if (problem) return this.say(problem, { error: true });
     this.show(data.answers);
     this.save();
@@ -378,6 +398,10 @@ class Worksheet {
       lines.push(heading, "-".repeat(heading.length));
       for (const element of section.querySelectorAll("[data-field]")) {
         const f = this.byId.get(element.dataset.field);
+        if (f.kind === "entries") {
+          lines.push(f.label, ...this.entryLines(f), "");
+          continue;
+        }
         const value = [].concat(this.stored[f.id] ?? []).join(", ");
         lines.push(`${f.label}`, value ? (f.kind === "date" ? formatDate(value) : value) : "(no answer)", "");
       }
@@ -385,10 +409,17 @@ class Worksheet {
     const orphans = this.orphans();
     if (orphans.length) {
       lines.push(TEXT.orphans, "-".repeat(TEXT.orphans.length));
-      for (const [id, value] of orphans) lines.push(id, [].concat(value).join(", "), "");
+      for (const [id, value] of orphans) lines.push(id, plain(value), "");
     }
     lines.push(`Saved ${new Date().toLocaleString()} from ${location.href.split("#")[0]}`);
     return lines.join("\n") + "\n";
+  }
+
+  entryLines(f) {
+    const group = this.entries.get(f.id), list = this.stored[f.id] ?? [];
+    if (!list.length) return ["(no answer)"];
+    return list.flatMap((entry, i) => [`${group.item} ${i + 1}`, ...group.fields.filter((s) => entry[s.id])
+      .map((s) => `  ${s.label}: ${s.kind === "date" ? isoDate(entry[s.id]) : entry[s.id].replace(/\n/g, "\n    ")}`)]);
   }
 
   reminders() {
