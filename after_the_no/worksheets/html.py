@@ -200,9 +200,10 @@ def _entry(f: Field, n: int) -> str:
         if s.kind == "long-text":
             tag = (f'<textarea class="ws-input" id="{sid}" name="{f.id}.{n}.{s.id}" data-sub="{s.id}"'
                    f' maxlength="{MAX_LENGTH[s.kind]}" rows="2"></textarea>')
+        elif s.kind == "date":   # a date box holds YYYY-MM-DD and takes no maxlength
+            tag = f'<input class="ws-input" type="date" id="{sid}" name="{f.id}.{n}.{s.id}" data-sub="{s.id}">'
         else:
-            kind = "date" if s.kind == "date" else "text"
-            tag = (f'<input class="ws-input" type="{kind}" id="{sid}" name="{f.id}.{n}.{s.id}" data-sub="{s.id}"'
+            tag = (f'<input class="ws-input" type="text" id="{sid}" name="{f.id}.{n}.{s.id}" data-sub="{s.id}"'
                    f' maxlength="{MAX_LENGTH[s.kind]}">')
         parts.append(f'<div class="ws-sub ws-{s.kind}"><label class="ws-sub-label" for="{sid}">{escape(s.label)}</label>{tag}</div>')
     return (f'<li class="ws-entry-item"><fieldset class="ws-entry" id="{cid}"><legend class="ws-entry-title">'

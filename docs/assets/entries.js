@@ -65,8 +65,9 @@ export class Entries {
     const fields = el("div", { className: "ws-entry-fields" });
     for (const f of this.fields) {
       const control = f.kind === "long-text" ? el("textarea", { rows: 2 }) : el("input", { type: f.kind === "date" ? "date" : "text" });
-      Object.assign(control, { className: "ws-input", id: `${base}--${f.id}`, name: `${this.id}.${n}.${f.id}`, maxLength: f.max,
+      Object.assign(control, { className: "ws-input", id: `${base}--${f.id}`, name: `${this.id}.${n}.${f.id}`,
         value: typeof entry?.[f.id] === "string" ? entry[f.id] : "" });
+      if (f.kind !== "date") control.maxLength = f.max;   // a date box takes no maxlength
       control.dataset.sub = f.id;
       fields.append(el("div", { className: `ws-sub ws-${f.kind}` },
         el("label", { className: "ws-sub-label", htmlFor: control.id, textContent: f.label }), control));
