@@ -99,6 +99,12 @@ def test_add_remove_undo_move_reload_and_csv(open_page, base_url):
     page.wait_for_load_state("load")
     assert shown(page) == (["Application 1", "Application 2", "Application 3"], ENTRIES)
 
+    _, backup = download(page, '[data-action="export-json"]')
+    assert json.loads(backup)["answers"] == {"applications": ENTRIES}
+    _, text = download(page, '[data-action="export-text"]')
+    assert ("Jobs you applied for and people you contacted\nApplication 1\n  Date: 2 January 2030\n  Employer: Acme\n"
+            "  Job or role: Clerk\n  How you applied or who you contacted: =HYPERLINK(\"x\")\n  What happened: Waiting\n"
+            "Application 2\n") in text.decode("utf-8")
     name, data = download(page, f'{GROUP} [data-entry-action="csv"]')
     assert name == f"{RECORD}-applications.csv"
     assert data == ("\ufeff" + "\r\n".join([

@@ -67,10 +67,13 @@ export function formatDate(iso) {
 const underline = (text, mark) => [text, mark.repeat(text.length)];
 const indent = (text, by) => String(text).split(/\r?\n/).map((line) => by + line);
 
+// "Label: answer"; a label that is a question or ends in a colon already takes no colon.
+const lead = (label) => (/[?:]$/.test(label) ? label : `${label}:`);
+
 function answerLines(f, value, by) {
-  if (f.kind === "date") return [`${by}${f.label}: ${formatDate(value)}`];
+  if (f.kind === "date") return [`${by}${lead(f.label)} ${formatDate(value)}`];
   const text = [].concat(value).join(", ");
-  return text.includes("\n") ? [`${by}${f.label}:`, ...indent(text, `${by}  `)] : [`${by}${f.label}: ${text}`];
+  return text.includes("\n") ? [`${by}${lead(f.label)}`, ...indent(text, `${by}  `)] : [`${by}${lead(f.label)} ${text}`];
 }
 
 const shapeOk = (f, value) => f.kind === "entries"
@@ -99,7 +102,7 @@ export function sheetText(sheet, saved) {
       if (!shapeOk(f, value)) { leftOut.push(`an answer to “${f.label}” that is not in the form it should be`); continue; }
       answered += 1;
       if (f.kind !== "entries") { body.push(...answerLines(f, value, "")); continue; }
-      body.push(`${f.label}:`);
+      body.push(lead(f.label));
       const subs = new Map(f.fields.map((s) => [s.id, s]));
       value.filter((entry) => Object.values(entry).some((v) => v)).forEach((entry, i) => {
         body.push(`  ${f.item} ${i + 1}`);

@@ -31,7 +31,8 @@ test("CSV: header, one row per entry, RFC 4180 quoting, formulas turned into tex
 });
 
 const SHEET = { slug: "job-search-record", title: "Job-search record", version: 2, sections: [
-  { title: "Next appointment", fields: [{ id: "when", kind: "date", label: "Date" }, { id: "notes", kind: "long-text", label: "Notes" }] },
+  { title: "Next appointment", fields: [{ id: "when", kind: "date", label: "Date" }, { id: "notes", kind: "long-text", label: "Notes" },
+    { id: "who", kind: "text", label: "Who are you seeing?" }] },
   { title: "Applications", fields: [{ id: "apps", kind: "entries", label: "Jobs", item: "Application",
     fields: [{ id: "employer", kind: "text", label: "Employer" }, { id: "date", kind: "date", label: "Date" }] }] },
   { title: "Empty", fields: [{ id: "ticks", kind: "checklist", label: "Ticks" }] },
@@ -39,18 +40,18 @@ const SHEET = { slug: "job-search-record", title: "Job-search record", version: 
 
 test("summary text: readable answers, and what an older version's file left out", () => {
   const saved = { worksheet: "job-search-record", worksheet_version: 1, saved: "2026-12-03T09:00:00.000Z", answers: {
-    when: "2030-01-15", notes: "Line one\nLine two", apps: [{ employer: "Acme", date: "2030-01-02", old: "x" }, {}],
+    when: "2030-01-15", notes: "Line one\nLine two", who: "Sam", apps: [{ employer: "Acme", date: "2030-01-02", old: "x" }, {}],
     "gone-question": "an old answer", ticks: "not a list" } };
   const part = sheetText(SHEET, saved);
   assert.deepEqual(part.lines, [
     "Job-search record", "-----------------", "Last changed: 3 December 2026",
     "Saved from version 1 of this worksheet (now version 2).",
-    "", "Next appointment", "Date: 15 January 2030", "Notes:", "  Line one", "  Line two",
+    "", "Next appointment", "Date: 15 January 2030", "Notes:", "  Line one", "  Line two", "Who are you seeing? Sam",
     "", "Applications", "Jobs:", "  Application 1", "    Employer: Acme", "    Date: 2 January 2030",
     "", "Left out: in application 1, answers to questions it no longer has (old); an answer to “Ticks” that is "
       + "not in the form it should be; answers to questions this worksheet no longer asks (gone-question). Open the worksheet to see them.",
   ]);
-  assert.equal(part.answered, 3);
+  assert.equal(part.answered, 4);
   assert.equal(summaryText("My answers", "2026-12-03T10:00:00Z", [part, { lines: ["B", "-"] }]),
     ["My answers", "==========", "Made on 3 December 2026. Only the worksheets you chose are included.", "",
       ...part.lines, "", "B", "-"].join("\n") + "\n");
