@@ -210,7 +210,7 @@ def test_without_javascript_a_plain_form_that_prints_a_ruled_table(open_page):
 
 def test_summary_of_two_worksheets_choose_print_download_mail(open_page, base_url):
     opener = chose_to_save(open_page, base_url)
-    page = opener("worksheets/summary/")
+    page = opener("worksheets/summary/", scheme="dark")   # the dark scheme here, the light one on the record
     assert page.locator(".summary-status").text_content() == \
         "There is nothing here yet. Answers you type in a worksheet show up here."
     assert page.locator(".summary-choose").is_hidden() and page.locator(".summary-actions").is_hidden()

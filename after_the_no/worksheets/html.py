@@ -179,6 +179,7 @@ def _entries(f: Field) -> str:
             f'<legend class="ws-label">{escape(f.label)}</legend>{hint}'
             f'<ol class="ws-entry-list" id="{cid}--list">\n{entries}\n</ol>'
             f'<p class="ws-entry-none" data-needs-js hidden>Nothing here yet.</p>'
+            f'<div class="ws-entry-message" role="status"></div>'   # next to the entries it speaks of
             f'<p class="ws-entry-tools" data-needs-js><button type="button" class="md-button md-button--primary"'
             f' data-entry-action="add">{escape(f.add)}</button> '
             f'<button type="button" class="md-button" data-entry-action="csv" aria-describedby="{cid}--csv">'
@@ -186,7 +187,6 @@ def _entries(f: Field) -> str:
             f'<p class="ws-hint ws-csv-about" id="{cid}--csv" data-needs-js>The CSV file has one row for each '
             f"{escape(f.item.lower())}, with a column for each answer and dates written as year-month-day. A spreadsheet "
             "or a work-search log can open it. It is made on this device and goes nowhere unless you send it.</p>"
-            f'<div class="ws-entry-message" role="status"></div>'
             f'<table class="ws-paper"><caption>{escape(f.label)}</caption><thead><tr><th scope="col">'
             f'<span class="ws-vh">{escape(f.item)} number</span></th>{head}</tr></thead><tbody>{rows}</tbody></table>'
             "</fieldset>")
