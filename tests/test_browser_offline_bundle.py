@@ -11,8 +11,9 @@ from tools.offline_bundle import build, classic_script
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory):
     out = tmp_path_factory.mktemp("offline") / "after-the-no"
-    assert build(out) == ["assets/enhance.js", "assets/link-kit.js", "assets/offline.js", "assets/places.js", "assets/privacy.js",
-                          "assets/reply.js", "assets/worksheet.js"]
+    assert build(out) == ["assets/answers.js", "assets/enhance.js", "assets/entries.js", "assets/link-kit.js",
+                          "assets/offline.js", "assets/places.js", "assets/privacy.js", "assets/reply.js",
+                          "assets/summary.js", "assets/worksheet.js"]
     return out
 
 
