@@ -19,7 +19,8 @@ DEFAULT_COLOUR = "#00695c"
 # colour in its place (a hash token, so the unstaged file is still valid CSS).
 CSS_DEFAULT_COLOUR = "#brand-colour"
 
-KEYS = {"organisation", "logo", "primary_colour", "contact_url", "contact_label", "footer_text"}
+KEYS = {"organisation", "logo", "primary_colour", "contact_url", "contact_label", "footer_text",
+        "embed_origins"}   # a list, checked with its line in after_the_no/edition/embedding.py
 HEX = re.compile(r"#([0-9a-fA-F]{6})")
 
 
@@ -78,7 +79,7 @@ def check(brand: dict | None, docs_dir: Path) -> list[str]:
     for key, value in brand.items():
         if key not in KEYS:
             fail(key, f"unknown setting (allowed: {', '.join(sorted(KEYS))})")
-        elif value is not None and not isinstance(value, str):
+        elif value is not None and not isinstance(value, str) and key != "embed_origins":
             fail(key, "expected text")
     colour = brand.get("primary_colour") or ""
     if colour:

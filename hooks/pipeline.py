@@ -51,6 +51,12 @@ def on_config(config):
     config.docs_dir = str(staging.docs)
     config.nav = staging.config["nav"]
     config.extra["default_colour"] = staging.config["extra"]["default_colour"]
+    # An edition's settings (after_the_no/edition/hooks.py): the footer's local services and
+    # the redirects of omitted pages.
+    config.extra["local_services_footer"] = staging.config["extra"].get("local_services_footer", "")
+    for plugin in staging.config.get("plugins") or []:
+        if isinstance(plugin, dict) and "redirects" in plugin and "redirects" in config.plugins:
+            config.plugins["redirects"].config["redirect_maps"] = plugin["redirects"]["redirect_maps"]
     STATE.stagings[config_path] = staging
     STATE.held[config_path] = []
     return config

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from after_the_no.build.config import ENGINES
+import suite_run
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -29,35 +30,58 @@ WIDTHS = {"phone": 390, "desktop": 1280}
 
 
 def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", engine: str = "mkdocs") -> subprocess.CompletedProcess:
-    """Run a strict build; the caller decides what a failure means. MkDocs runs as anyone
-    would run it (`mkdocs build --strict`, the thin hook stages and finishes); Zensical through
-    bin/build's pipeline (it has no hooks)."""
+    """Run a strict build of a variant project; the caller decides what a failure means. MkDocs
+    runs as anyone would run it (`mkdocs build --strict`, the thin hook stages and finishes);
+    Zensical through bin/build's pipeline (it has no hooks). The project's own sites are built
+    once per run (suite_run.site); this is for the few tests that need a different project."""
     if engine == "mkdocs":
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(out)]
     else:
         command = [sys.executable, "-m", "tools.build", "--engine", engine, "--config", str(config),
                    "--site-dir", str(out)]
+    suite_run.count("builds")
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
 
 
-_BUILT: dict[str, Path] = {}
-
-
-def built_site(engine: str, tmp_path_factory) -> Path:
-    """The site built by `engine`, built once per session."""
-    if engine not in _BUILT:
-        out = tmp_path_factory.mktemp(f"site-{engine}")
-        result = build_site(out, engine=engine)
-        if result.returncode != 0:
-            pytest.fail(f"{engine} build --strict failed:\n{result.stderr[-4000:]}", pytrace=False)
-        _BUILT[engine] = out
-    return _BUILT[engine]
+def built_site(engine: str, tmp_path_factory=None) -> Path:
+    """The site `engine` built for this run (once, shared by every worker)."""
+    try:
+        return suite_run.site(engine)
+    except RuntimeError as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture(scope="session")
-def site_dir(request, tmp_path_factory) -> Path:
+def site_dir(request) -> Path:
     """The built site: MkDocs + Material, or the engine a test marked `engines` is run with."""
-    return built_site(getattr(request, "param", "mkdocs"), tmp_path_factory)
+    return built_site(getattr(request, "param", "mkdocs"))
+
+
+@pytest.fixture(scope="session")
+def variant_site() -> Path:
+    """A careers service's own edition (tests/variant_support.py), built once per run through
+    the MkDocs hook: the one subprocess test of the hook."""
+    import variant_support
+    try:
+        return suite_run.shared("variant", variant_support.build)[0] / "site"
+    except RuntimeError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def offline_bundle() -> tuple[Path, list[str]]:
+    """The offline bundle (bin/bundle's build), once per run, with the careers service's brand
+    so one build shows both that it works from disk and that it carries the brand. Returns its
+    folder and the scripts it turned classic."""
+    from tools.offline_bundle import build
+    from variant_support import BRAND
+
+    def make(folder: Path) -> list[str]:
+        suite_run.count("builds")
+        return build(folder / "after-the-no", lambda config: config["extra"].update(brand=BRAND))
+
+    folder, scripts = suite_run.shared("offline-bundle", make)
+    return folder / "after-the-no", scripts
 
 
 def pytest_generate_tests(metafunc):
@@ -125,6 +149,15 @@ def browser():
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        new_context = browser.new_context
+
+        def counted_context(**options):
+            # Every page load in the run is counted (bin/test prints the total).
+            context = new_context(**options)
+            context.on("page", lambda page: page.on("load", lambda _: suite_run.count("page loads")))
+            return context
+
+        browser.new_context = counted_context
         yield browser
         browser.close()
 
@@ -161,6 +194,8 @@ def open_page(browser, base_url):
                 route.continue_()
 
         page.route("**/*", guard)
+        if js:
+            wait_for_readiness(page)
         if path is not None:
             page.goto(base_url + path)
         return page
@@ -170,11 +205,68 @@ def open_page(browser, base_url):
         context.close()
 
 
+# A page is ready once it has loaded and every [data-module] root on it has started: enhance.js
+# then sets <html data-ready>. Never network silence (networkidle idles 500 ms per load).
+READY = "() => document.documentElement.hasAttribute('data-ready') || !document.querySelector('[data-module]')"
+READY_TIMEOUT = 10_000   # ms: a page whose scripts never start fails here, not 30 s later
+
+
+def wait_for_readiness(page) -> None:
+    """page.goto and page.reload wait for `load` (Playwright's default), then for the page's own
+    readiness, so a test acts on a page whose scripts have started."""
+    goto, reload = page.goto, page.reload
+
+    def ready_goto(url, **options):
+        response = goto(url, **options)
+        page.wait_for_function(READY, timeout=READY_TIMEOUT)
+        return response
+
+    def ready_reload(**options):
+        response = reload(**options)
+        page.wait_for_function(READY, timeout=READY_TIMEOUT)
+        return response
+
+    page.goto, page.reload = ready_goto, ready_reload
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "engines: runs on the MkDocs build and on the Zensical build")
+    if not hasattr(config, "workerinput"):   # the controller (or the only process): before any worker starts
+        suite_run.shared_dirs()
 
 
-def pytest_collection_modifyitems(items):
+def pytest_sessionfinish(session):
+    suite_run.save_counts()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if hasattr(config, "workerinput"):
+        return
+    totals = suite_run.totals()
+    line = ", ".join(f"{totals[kind]} {kind}" for kind in suite_run.KINDS)
+    terminalreporter.write_sep("=", f"this run: {line}")
+    if os.environ.get("AFTER_THE_NO_COUNTS_OUT"):   # bin/benchmark --suite reads them
+        Path(os.environ["AFTER_THE_NO_COUNTS_OUT"]).write_text(
+            "".join(f"{kind}\t{totals[kind]}\n" for kind in suite_run.KINDS), "utf-8")
+
+
+def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.fspath.basename.startswith("test_browser_"):
             item.add_marker(pytest.mark.browser)
+    # The adopter test (a wheel installed alone, two builds: minutes) runs in CI or on request.
+    if not (os.environ.get("CI") or os.environ.get("AFTER_THE_NO_ADOPTER")):
+        slow = [item for item in items if item.get_closest_marker("adopter")]
+        if slow:
+            config.hook.pytest_deselected(items=slow)
+            items[:] = [item for item in items if not item.get_closest_marker("adopter")]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    # Page loads per test, for finding where loads go: AFTER_THE_NO_LOADS_LOG=FILE.
+    start = suite_run.loads_so_far()
+    yield
+    if os.environ.get("AFTER_THE_NO_LOADS_LOG"):
+        with open(os.environ["AFTER_THE_NO_LOADS_LOG"], "a") as log:
+            log.write(f"{suite_run.loads_so_far() - start}\t{item.nodeid}\n")

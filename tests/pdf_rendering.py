@@ -32,6 +32,9 @@ DPI = 144
 RENDERERS = ("pdftoppm", "mutool")
 STATES = ("off", "on")
 INK = 160           # a grey level below this is ink (the boxes' border is #6b6b6b = 107)
+# A thin ring that falls across two pixels leaves each of them only half grey (about 180): along
+# the ring, any clearly grey pixel is its ink (the paper is 255).
+RING_INK = 215
 RADIO_FLAG = 1 << 15
 
 
@@ -148,9 +151,9 @@ class _Box:
         """The ink (255) in a region of the page, from (x0, y0) up to (x1, y1) in pixels."""
         return self.image.crop((round(x0), round(y0), round(x1), round(y1))).point(lambda v: 255 if v < INK else 0)
 
-    def ink(self, x: float, y: float) -> bool:
+    def ink(self, x: float, y: float, level: int = INK) -> bool:
         x, y = int(x), int(y)
-        return 0 <= x < self.image.width and 0 <= y < self.image.height and self.pixels[x, y] < INK
+        return 0 <= x < self.image.width and 0 <= y < self.image.height and self.pixels[x, y] < level
 
     def count(self, x0: float, y0: float, x1: float, y1: float) -> int:
         return self.mask(x0, y0, x1, y1).histogram()[255]
@@ -204,8 +207,8 @@ def look(image: Image.Image, page_box, widget: Widget, state: str) -> list[str]:
         found += box.centred(0.15 * min(box.w, box.h))
         half = min(box.w, box.h) / 2
         gaps = [angle for angle in range(0, 360, 30)
-                if not any(box.ink(box.cx + r * half / 20 * cos(radians(angle)), box.cy - r * half / 20 * sin(radians(angle)))
-                           for r in range(12, 22))]
+                if not any(box.ink(box.cx + r * half / 20 * cos(radians(angle)), box.cy - r * half / 20 * sin(radians(angle)),
+                                   RING_INK) for r in range(12, 22))]
         if gaps:
             found.append(f"no ring at {', '.join(f'{a}°' for a in gaps)}")
         if box.corners_inked():

@@ -27,7 +27,7 @@ from after_the_no.build.config import read_config
 from after_the_no.worksheets.html import page_markdown
 from after_the_no.worksheets.load import load_worksheets
 from bs4 import BeautifulSoup, NavigableString
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site
+from conftest import CHROMIUM, CHROMIUM_ARGS, READY, ROOT, build_site
 
 BUDGETS_FILE = ROOT / "budgets.yml"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -215,12 +215,26 @@ def first_load(browser, base_url: str, site_dir: Path, path: str, width: int = 3
     # page's own weight; budgets.yml offline_cache limits it (tests/test_html_offline_cache.py).
     context = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block")
     requested: list[str] = []
+    answered: set[str] = set()
     own = urlsplit(base_url).netloc
     context.on("request", lambda request: requested.append(request.url))
+    context.on("requestfinished", lambda request: answered.add(request.url))
+    context.on("requestfailed", lambda request: answered.add(request.url))
     try:
         page = context.new_page()
-        page.goto(base_url + path)
-        page.wait_for_load_state("networkidle")
+        page.goto(base_url + path)   # `load`
+        page.wait_for_function(READY)
+        # What a first load still fetches after `load`, named rather than waited out in network
+        # silence: the icon, and search's worker and index (Material starts search after load).
+        late = set(page.eval_on_selector_all("link[rel~=icon]", "links => links.map(l => l.href)"))
+        if page.locator(".md-search").count():
+            late.add(urljoin(base_url, "search/search_index.json"))
+        for _ in range(500):   # at most 10 s
+            if late <= answered and set(requested) <= answered:
+                break
+            page.wait_for_timeout(20)
+        else:
+            raise AssertionError(f"/{path}: still waiting for {sorted((late | set(requested)) - answered)}")
     finally:
         context.close()
     files = {}

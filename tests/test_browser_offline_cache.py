@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from after_the_no.build import offline_cache
 from after_the_no.build.headers import headers_for, parse
 from conftest import serve
-from test_browser_csp import RECORD_VIOLATIONS
+from audit_checks import RECORD_CSP_VIOLATIONS
 
 READY = "() => navigator.serviceWorker.controller !== null"
 CACHES = "async () => (await caches.keys()).filter(n => n.startsWith('after-the-no:offline:'))"
@@ -32,7 +32,7 @@ def site_copy(site_dir, tmp_path):
 @pytest.fixture
 def context(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
-    context.add_init_script(RECORD_VIOLATIONS)
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
     yield context
     context.close()
 

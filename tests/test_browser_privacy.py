@@ -37,7 +37,7 @@ def everything(page):
 def axe_when_still(page):
     """axe once no transition runs: Material's header title fades as a click scrolls the page, and
     axe would measure its colour halfway."""
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     return axe_violations(page)
 
 
@@ -213,19 +213,7 @@ def test_forget_everything_with_nothing_stored_says_so(open_page):
     assert page.evaluate("document.activeElement.textContent") == "No, keep it"
 
 
-def test_without_javascript_the_pages_say_what_to_do(open_page):
-    page = open_page(ABOUT, js=False)
-    expect(page.locator(".forget .no-js-only")).to_be_visible()
-    expect(page.locator(".forget-js")).to_be_hidden()
-    page = open_page(MOMENTUM, js=False)
-    expect(page.locator(".ws-nojs")).to_have_text("This browser is not running JavaScript, so nothing you type here is "
-                                                  "saved. Print the page before you close it if you want to keep your answers.")
-    page = open_page(MOMENTUM)
-    expect(page.locator(".ws-nojs")).to_be_hidden()
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("width, scheme", [(390, "light"), (1280, "dark")], ids=["phone-light", "desktop-dark"])
 def test_axe_on_the_new_controls(open_page, base_url, width, scheme):
     page = open_page(MOMENTUM, width=width, scheme=scheme)
     page.fill("#ws-main-goal", "Three applications")

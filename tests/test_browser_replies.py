@@ -5,17 +5,15 @@ import json
 from urllib.parse import unquote
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from after_the_no import replies
-from browser_support import chose_to_save
+from browser_support import axe_violations, chose_to_save
 from conftest import WIDTHS
 from reply_support import LONG_VALUES, SLUGS, TONE_SAMPLES, library
 
 PAGE = "replies/thank-you-for-feedback/"
 CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture
@@ -210,18 +208,9 @@ def test_the_tone_check_flags_gently_clears_and_never_blocks(open_page):
     assert_clean(page)
 
 
-def test_the_browser_tone_check_agrees_with_python(open_page):
+def test_the_page_shows_the_tone_check_for_each_sample(open_page):
+    # The module's tone check agrees with Python's: tests/test_unit_reply_js.py (Node).
     page = open_page(PAGE)
-    texts = [text for text, _ in TONE_SAMPLES] + [r.example for r in library().tone_rules]
-    in_browser = page.evaluate("""async (texts) => {
-        const module = await import(new URL('../../assets/reply.js', location.href));
-        const rules = JSON.parse(document.getElementById('tone-rules').textContent);
-        return texts.map(text => module.toneCheck(text, rules).map(hit => [hit.id, hit.match]));
-    }""", texts)
-    in_python = [[list(hit) for hit in replies.tone_check(text, library().tone_rules)] for text in texts]
-    assert in_browser == in_python
-    assert [[hit[0] for hit in hits] for hits in in_browser[:len(TONE_SAMPLES)]] == [ids for _, ids in TONE_SAMPLES]
-    # And through the page itself, as a person would see it.
     page.get_by_text("Change the wording").click()
     for text, ids in TONE_SAMPLES:
         page.locator(".reply-body-box").fill(text)
@@ -235,7 +224,6 @@ def test_blocked_storage_still_works_and_says_so(open_page, base_url):
     page.add_init_script("""Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});""")
     # Material's own inline script throws when storage is blocked, on every page; reply.js must add nothing.
     page.goto(base_url)
-    page.wait_for_load_state("networkidle")
     theme_errors = list(page.console_errors)
     page.console_errors.clear()
     page.goto(base_url + PAGE)
@@ -243,24 +231,8 @@ def test_blocked_storage_still_works_and_says_so(open_page, base_url):
     assert preview_body(page).startswith("Dear Sam,\n")
     assert page.locator(".reply-storage-note").text_content() == \
         "This browser is not saving your details, so you will need to type them again on the next example."
-    page.wait_for_load_state("networkidle")
     assert page.console_errors == theme_errors
     assert page.offhost_requests == []
-
-
-def test_pages_without_a_reply_are_left_alone(open_page):
-    page = open_page("")
-    assert page.locator(".reply-ui").count() == 0
-    assert_clean(page)
-
-
-def test_every_reply_page_enhances_without_errors(open_page, base_url):
-    page = open_page(None)
-    for slug in SLUGS:
-        page.goto(base_url + f"replies/{slug}/")
-        expect(page.locator(".reply-ui")).to_have_count(1)
-        assert preview_body(page) == expected(reply(slug).message.body, {})
-    assert_clean(page)
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
@@ -276,30 +248,20 @@ def test_reply_pages_read_without_javascript(open_page, width):
     expect(page.locator(".reply-list li")).to_have_count(len(SLUGS))
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-def test_no_axe_violations_in_every_state(open_page, base_url, width, scheme):
+@pytest.mark.parametrize("width, scheme", [(390, "light"), (1280, "dark")], ids=["phone-light", "desktop-dark"])
+def test_no_axe_violations_once_filled_edited_and_flagged(open_page, width, scheme):
+    """The personaliser's states a fresh load does not show: filled, wording changed, the tone
+    check's flags and the status line. Every reply page as loaded, in each width and scheme, is
+    in the site-wide audit (test_browser_audit.py)."""
     page = open_page(PAGE, width=width, scheme=scheme)
-    axe = Axe()
-    reports = []
-
-    def check(state):
-        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-        if result.violations_count:
-            reports.append(f"--- {state}\n{result.generate_report()}")
-
-    check("fresh")
     fill_details(page, {"interviewer_name": "Sam"})
     page.get_by_text("Change the wording").click()
     page.locator(".reply-body-box").fill("Thanks, but I think it was unfair!!")
     page.get_by_role("button", name="Download .txt").click()
     expect(page.locator(".reply-tone li")).to_have_count(3)
-    check("filled, edited, tone flags and status shown")
-    for url in ["replies/"] + [f"replies/{slug}/" for slug in SLUGS]:
-        page.goto(base_url + url)
-        check(url)
-    print("\n".join(reports))
-    assert reports == []
+    problems = [f"/{PAGE} [{width} {scheme}, filled, edited, tone flags and status shown] axe: {v}"
+                for v in axe_violations(page)]
+    assert problems == [], "\n".join(problems)
     assert_clean(page)
 
 

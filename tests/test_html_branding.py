@@ -6,38 +6,21 @@ from pathlib import Path
 
 import pytest
 from after_the_no.brand import DEFAULT_COLOUR, brand_css, check, contrast_with_white
-from conftest import ROOT, build_site
+from after_the_no.build.config import BuildError
+from after_the_no.build.stage import begin_stage
+from conftest import ROOT
 from site_support import soup
 from tools.derived_config import write_variant
+from variant_support import BRAND, SITE_NAME
 
-SAMPLE = {
-    "organisation": "Example University Careers Service",
-    "logo": "assets/favicon.svg",
-    "primary_colour": "#00467f",
-    "contact_url": "https://careers.example.ac.uk/book",
-    "contact_label": "Book a careers appointment",
-    "footer_text": "Run by Example University Careers Service for its students.",
-}
-STEP_PAGES = ["reflect/", "respond/", "reconnect/", "move-forward/"]
-
-
-SITE_NAME = "Example Careers Guide"   # mkdocs.yml site_name: the brand's name in every output
-
-
-def branded_config(tmp_path: Path, brand: dict, site_name: str | None = None) -> Path:
-    def change(config):
-        config["extra"].update(brand=brand)
-        if site_name:
-            config["site_name"] = site_name
-    return write_variant(tmp_path / "mkdocs.yml", change)
+SAMPLE = BRAND
+# The four steps in the careers service's edition (variant_support: "Move forward" is renamed).
+STEP_PAGES = ["reflect/", "respond/", "reconnect/", "next-steps/"]
 
 
 @pytest.fixture(scope="module")
-def branded_site(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("branded")
-    result = build_site(tmp / "site", branded_config(tmp, SAMPLE, SITE_NAME))
-    assert result.returncode == 0, result.stderr[-3000:]
-    return tmp / "site"
+def branded_site(variant_site) -> Path:
+    return variant_site
 
 
 def read(site: Path, url: str):
@@ -76,20 +59,25 @@ def test_default_build_shows_no_branding(html_pages, site_dir):
     assert not (site_dir / "assets/brand.css").exists()
 
 
+def branded_config(tmp_path: Path, brand: dict) -> Path:
+    return write_variant(tmp_path / "mkdocs.yml", lambda config: config["extra"].update(brand=brand))
+
+
 def test_bad_branding_stops_the_build_with_clear_messages(tmp_path):
+    """Staging (what both engines and the MkDocs hook run first) refuses, with every problem."""
     bad = {"primary_colour": "#ffeb3b", "contact_url": "careers.example.ac.uk", "logo": "nope.png",
            "colour": "red"}
-    result = build_site(tmp_path / "site", branded_config(tmp_path, bad))
-    assert result.returncode != 0
-    for line in check(bad, ROOT / "docs"):
-        assert line in result.stderr
+    with pytest.raises(BuildError) as refused:
+        begin_stage(tmp_path / "stage", branded_config(tmp_path, bad))
+    assert str(refused.value).splitlines() == check(bad, ROOT / "docs")
+    assert not (tmp_path / "stage").exists()   # refused before anything was written
 
 
 def test_branding_messages():
     assert check({"primary_colour": "#ffeb3b", "contact_url": "careers.example.ac.uk", "logo": "nope.png",
                   "colour": "red"}, ROOT / "docs") == [
         "mkdocs.yml: extra.brand.colour: unknown setting (allowed: contact_label, contact_url, "
-        "footer_text, logo, organisation, primary_colour)",
+        "embed_origins, footer_text, logo, organisation, primary_colour)",
         "mkdocs.yml: extra.brand.primary_colour: #ffeb3b is too light: white text on it has contrast 1.22:1, "
         "it needs at least 4.5:1",
         "mkdocs.yml: extra.brand.contact_url: 'careers.example.ac.uk' must start with https://, http:// or mailto:",
@@ -109,10 +97,8 @@ def test_reply_pages_carry_the_brand(branded_site):
     assert DEFAULT_COLOUR not in css
 
 
-def test_the_offline_bundle_carries_the_brand(tmp_path_factory):
-    from tools.offline_bundle import build
-    out = tmp_path_factory.mktemp("branded-offline") / "after-the-no"
-    build(out, lambda config: config["extra"].update(brand=SAMPLE))
+def test_the_offline_bundle_carries_the_brand(offline_bundle):
+    out = offline_bundle[0]
     home = soup((out / "index.html").read_text("utf-8"))
     assert home.select_one("footer .brand-footer").get_text(strip=True) == SAMPLE["footer_text"]
     assert home.find("link", href="assets/brand.css") is not None

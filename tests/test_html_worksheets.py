@@ -9,8 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from after_the_no.build.config import BuildError
+from after_the_no.build.stage import begin_stage
 from after_the_no.worksheets.html import format_size
-from conftest import build_site
 from pdf_structure import problems
 from worksheet_support import FIXTURES, ROOT, SHEETS, SLUGS, pdf_field_names
 from quality_support import KB, budgets
@@ -139,30 +140,30 @@ def test_no_js_page_keeps_toolbar_hidden(html_pages):
 
 
 def test_a_bad_worksheet_stops_the_build(tmp_path):
+    """Staging (the first step of every build) refuses a bad definition with file:line: key."""
     project = tmp_path / "project"
-    project.mkdir()
-    (project / "docs").symlink_to(ROOT / "docs")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copytree(ROOT / "hooks", project / "hooks")  # the hook reads worksheets/ beside itself
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "worksheets").mkdir()
+    (project / "worksheets").mkdir(parents=True)
+    (project / "replies").symlink_to(ROOT / "replies")
     shutil.copy(FIXTURES / "worksheets" / "unknown-kind.yml", project / "worksheets" / "follow-up-plan.yml")
-    result = build_site(tmp_path / "site", project / "mkdocs.yml")
-    assert result.returncode != 0
-    assert ("worksheets/follow-up-plan.yml:15: sections[0].fields[1].kind: "
-            "'dropdown' is not one of text, long-text, scale, choice, checklist, date") in result.stderr
-    assert "Traceback" not in result.stderr
+    with pytest.raises(BuildError) as refused:
+        begin_stage(tmp_path / "stage", ROOT / "mkdocs.yml", root=project)
+    assert str(refused.value) == ("worksheets/follow-up-plan.yml:15: sections[0].fields[1].kind: "
+                                  "'dropdown' is not one of text, long-text, scale, choice, checklist, date, number")
 
 
 def test_a_site_name_the_pdf_font_cannot_show_stops_the_build(tmp_path):
+    """Through the MkDocs hook, in-process: a clear PluginError (MkDocs prints it without a
+    traceback), raised before anything is rendered."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
     from tools.derived_config import write_variant
-    config = write_variant(tmp_path / "mkdocs.yml", lambda c: c.update(site_name="就业指导 After the No"))
-    result = build_site(tmp_path / "site", config)
-    assert result.returncode != 0
-    assert ("mkdocs.yml: site_name: the PDF font (Liberation Sans: Latin, Greek, Cyrillic, Hebrew) has no "
-            "U+5C31 CJK UNIFIED IDEOGRAPH-5C31 ('就'), U+4E1A CJK UNIFIED IDEOGRAPH-4E1A ('业'), "
-            "U+6307 CJK UNIFIED IDEOGRAPH-6307 ('指'), U+5BFC CJK UNIFIED IDEOGRAPH-5BFC ('导')") in result.stderr
-    assert "Traceback" not in result.stderr
+    config = load_config(str(write_variant(tmp_path / "mkdocs.yml", lambda c: c.update(site_name="就业指导 After the No"))))
+    with pytest.raises(PluginError) as refused:
+        config.plugins.on_config(config)
+    assert str(refused.value) == (
+        "mkdocs.yml: site_name: the PDF font (Liberation Sans: Latin, Greek, Cyrillic, Hebrew) has no "
+        "U+5C31 CJK UNIFIED IDEOGRAPH-5C31 ('就'), U+4E1A CJK UNIFIED IDEOGRAPH-4E1A ('业'), "
+        "U+6307 CJK UNIFIED IDEOGRAPH-6307 ('指'), U+5BFC CJK UNIFIED IDEOGRAPH-5BFC ('导')")
 
 
 @pytest.mark.engines

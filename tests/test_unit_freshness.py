@@ -113,8 +113,9 @@ def test_a_source_with_no_checked_date_stops_the_build(tmp_path):
     text = (ROOT / "sources.yml").read_text("utf-8")
     first = text.index("  checked: ")
     (tmp_path / "sources.yml").write_text(text[:first] + text[text.index("\n", first) + 1:], "utf-8")
-    line = text[:first].count("\n") - 4   # the entry's first line, "- claim: ..."
-    assert text.split("\n")[line - 1].startswith("- claim: ")
+    line = text[:first].rindex("\n- ") + 1   # the entry's first line, "- id: ..." or "- claim: ..."
+    line = text[:line].count("\n") + 1
+    assert text.split("\n")[line - 1].startswith("- ")
     with pytest.raises(BuildError) as error:
         begin_stage(tmp_path / "stage", tmp_path / "mkdocs.yml", root=tmp_path)
     assert str(error.value) == f"sources.yml:{line}: [0].checked: missing (required)"

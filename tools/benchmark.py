@@ -81,13 +81,20 @@ def page_weights(site: Path) -> dict[str, tuple[str, dict]]:
     return out
 
 
-def suite_time() -> tuple[float, str]:
-    start = time.perf_counter()
-    result = subprocess.run([str(ROOT / "bin" / "test"), "-q", "-p", "no:cacheprovider"],
-                            cwd=ROOT, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
+def suite_time() -> tuple[float, str, dict[str, str]]:
+    """bin/test's wall time (set-up included), pytest's last line, and the run's counts of
+    builds, page loads and axe runs (tests/conftest.py writes them to AFTER_THE_NO_COUNTS_OUT)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        counts_file = Path(tmp) / "counts.tsv"
+        env = dict(os.environ, AFTER_THE_NO_COUNTS_OUT=str(counts_file))
+        start = time.perf_counter()
+        result = subprocess.run([str(ROOT / "bin" / "test"), "-q", "-p", "no:cacheprovider"],
+                                cwd=ROOT, capture_output=True, text=True, env=env)
+        elapsed = time.perf_counter() - start
+        counts = dict(line.split("\t") for line in counts_file.read_text("utf-8").splitlines()) \
+            if counts_file.exists() else {}
     summary = (result.stdout.strip().splitlines() or ["(no output)"])[-1]
-    return elapsed, summary
+    return elapsed, summary.strip("= "), counts
 
 
 def profile_build(path: Path) -> None:
@@ -168,11 +175,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {name} | /{page} | {len(weight['files'])} | {weight['bytes'] / KB:.1f} | "
                   f"{weight['gzip'] / KB:.1f} | {types[name]['budget_kb']} |")
     if args.suite:
-        elapsed, summary = suite_time()
+        elapsed, summary, counts = suite_time()
         print("\n## Test suite\n")
-        print("| command | s | result |")
-        print("|---|---|---|")
-        print(f"| bin/test | {elapsed:.0f} | {summary} |")
+        print("| command | wall s | result (pytest's own time) | builds | page loads | axe runs |")
+        print("|---|---|---|---|---|---|")
+        print(f"| bin/test | {elapsed:.0f} | {summary} | {counts.get('builds', '?')} | "
+              f"{counts.get('page loads', '?')} | {counts.get('axe runs', '?')} |")
     return 0 if ratio <= max_ratio else 1
 
 

@@ -1,84 +1,20 @@
-"""bin/build: stage -> build -> finish, with either engine (see after_the_no/build/).
+"""bin/build: stage -> build -> finish, with either engine; the same command as `after-the-no build`
+(after_the_no/edition/cli.py) run in this repository.
 
     bin/build [--engine mkdocs|zensical] [--site-dir DIR] [--config FILE]
 
-MkDocs + Material is the default engine; the site goes to site/ unless --site-dir says
-otherwise. The staged tree (a temporary folder) holds every generated page and download and a
-config with no hooks, so the engine only turns Markdown into HTML.
+MkDocs + Material is the default engine; the site goes to site/ unless --site-dir says otherwise.
 """
 from __future__ import annotations
 
-import argparse
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-from after_the_no.build.config import ENGINES, ROOT, BuildError
-from after_the_no.build.finish import finish
-from after_the_no.build.stage import stage
-
-
-def engine_command(engine: str, config: Path, site_dir: Path) -> list[str]:
-    if engine == "mkdocs":
-        return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(config),
-                "-d", str(site_dir)]
-    # Zensical takes the site folder from the config (staged with site_dir) and has no -d.
-    return [str(Path(sys.executable).with_name("zensical")), "build", "--strict", "-f", str(config)]
-
-
-def build(site_dir: Path, engine: str = "mkdocs", config: Path = ROOT / "mkdocs.yml",
-          quiet: bool = False) -> dict[str, float]:
-    """Build the site into site_dir; returns the seconds each step took. Raises
-    BuildError (a problem in the project's files) or RuntimeError (the engine failed)."""
-    site_dir = site_dir.resolve()
-    times = {}
-    with tempfile.TemporaryDirectory(prefix="after-the-no-stage-") as tmp:
-        start = time.perf_counter()
-        # Zensical wants the site folder inside the project (the staged tree): it builds
-        # there and the folder is moved to site_dir.
-        out = site_dir if engine == "mkdocs" else Path(tmp) / "site"
-        staged = stage(Path(tmp), config, engine=engine,
-                                site_dir=out if engine == "mkdocs" else Path("site"))
-        times["stage"] = time.perf_counter() - start
-        if site_dir.exists():
-            shutil.rmtree(site_dir)
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", NO_COLOR="1")
-        start = time.perf_counter()
-        result = subprocess.run(engine_command(engine, staged.config_path, out), cwd=staged.dir,
-                                capture_output=True, text=True, env=env)
-        times["build"] = time.perf_counter() - start
-        output = (result.stdout + result.stderr).strip()
-        if result.returncode != 0:
-            raise RuntimeError(f"{engine} build failed:\n{output[-4000:]}")
-        if output and not quiet:
-            print(output, file=sys.stderr)
-        if out != site_dir:
-            shutil.move(str(out), str(site_dir))
-        start = time.perf_counter()
-        finish(site_dir, engine=engine, config=staged.config)
-        times["finish"] = time.perf_counter() - start
-    return times
+from after_the_no.edition.engine import build, engine_command  # noqa: F401  (tools.build.build, as before)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--engine", choices=ENGINES, default="mkdocs")
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
-    args = parser.parse_args(argv)
-    try:
-        times = build(args.site_dir, args.engine, args.config.resolve())
-    except (BuildError, RuntimeError) as error:
-        print(error, file=sys.stderr)
-        return 1
-    pages = sum(1 for _ in args.site_dir.rglob("*.html"))
-    print(f"{args.engine}: {pages} HTML files in {args.site_dir} "
-          f"(stage {times['stage']:.2f} s, build {times['build']:.2f} s, finish {times['finish']:.2f} s)")
-    return 0
+    from after_the_no.edition import cli
+    return cli.main(["build", *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import yaml
 
 from after_the_no.brand import DEFAULT_COLOUR, Brand
 from after_the_no.definitions import FAST_LOADER
+from after_the_no.edition import hooks as edition
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGINES = ("mkdocs", "zensical")
@@ -96,4 +97,4 @@ def staged_config(config: dict, config_path: Path, sections: dict[str, list[tupl
     if engine == "zensical":
         # Zensical's default look is its "modern" variant; the site is designed on Material's.
         theme["variant"] = "classic"
-    return staged
+    return edition.staged(config, staged)   # omitted pages redirected; the footer's local services

@@ -9,6 +9,7 @@ from after_the_no.build import headers, html_fixes, offline_cache
 from after_the_no.build.config import ROOT, BuildError, search_languages
 from after_the_no.build.url_contract import broken, load_contract
 from after_the_no.definitions import DefinitionError
+from after_the_no.edition import hooks as edition
 
 
 def finish(site_dir: Path, *, engine: str = "mkdocs", config: dict | None = None, root: Path = ROOT,
@@ -30,12 +31,12 @@ def finish(site_dir: Path, *, engine: str = "mkdocs", config: dict | None = None
             page.write_text(repaired, "utf-8")
     if problems:
         raise BuildError("\n".join(problems))
-    (site_dir / "_headers").write_text(headers.render(site_dir), "utf-8")
+    (site_dir / "_headers").write_text(headers.render(site_dir, edition.frame_ancestors(config)), "utf-8")
     # The contract is about the web site's URLs; a copy with page.html URLs (the offline
     # bundle, use_directory_urls: false) has other URLs by design.
     if config.get("use_directory_urls", True):
         try:
-            contract = load_contract(root / "published-urls.yml")
+            contract = edition.contract(config, load_contract(root / "published-urls.yml"))
         except DefinitionError as error:
             raise BuildError(str(error)) from None
         missing = broken(site_dir, contract)

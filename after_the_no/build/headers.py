@@ -34,7 +34,7 @@ def inline_script_hashes(html: str) -> set[str]:
     return hashes
 
 
-def content_security_policy(script_hashes: set[str]) -> str:
+def content_security_policy(script_hashes: set[str], frame_ancestors: str = "'none'") -> str:
     return "; ".join([
         "default-src 'self'",
         "script-src 'self' " + " ".join(sorted(script_hashes)),
@@ -47,16 +47,17 @@ def content_security_policy(script_hashes: set[str]) -> str:
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        "frame-ancestors 'none'",
+        # Who may frame the site: nobody, unless mkdocs.yml extra.brand.embed_origins lists them.
+        f"frame-ancestors {frame_ancestors}",
     ])
 
 
-def render(site_dir: Path) -> str:
-    """The `_headers` text for a built site."""
+def render(site_dir: Path, frame_ancestors: str = "'none'") -> str:
+    """The `_headers` text for a built site; frame_ancestors: the origins that may frame it."""
     hashes: set[str] = set()
     for page in site_dir.rglob("*.html"):
         hashes |= inline_script_hashes(page.read_text(encoding="utf-8"))
-    lines = ["/*", f"  Content-Security-Policy: {content_security_policy(hashes)}"]
+    lines = ["/*", f"  Content-Security-Policy: {content_security_policy(hashes, frame_ancestors)}"]
     lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS.items()]
     # Pages and our own (unfingerprinted) assets keep the host's default, which revalidates;
     # a Cache-Control under /* would be merged into the rules below by some hosts.

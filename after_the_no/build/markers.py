@@ -16,6 +16,7 @@ from after_the_no.build import link_kit
 from after_the_no.build.config import BuildError, redirects
 from after_the_no.build.url_contract import load_contract
 from after_the_no.definitions import FAST_LOADER, FRONT_MATTER, DefinitionError
+from after_the_no.edition import hooks as edition
 from after_the_no.worksheets.html import Download, worksheet_list
 from after_the_no.worksheets.model import Worksheet
 from after_the_no.worksheets.summary import summary_html
@@ -34,6 +35,7 @@ class Context:
     packs: list[Download]
     pages: set[str] = field(default_factory=set)   # every staged .md file (src_uri)
     sources: list = field(default_factory=list)     # sources.yml: each page's "last checked" date
+    examples: replies.Library | None = None   # every reply, omitted ones too (their examples show on guide pages)
 
 
 def _up(page: str) -> str:
@@ -77,14 +79,14 @@ def _reply_list(ctx: Context, page: str, markdown: str) -> str:
 
 def _reply_examples(ctx: Context, page: str, markdown: str) -> str:
     try:
-        return replies.expand_examples(markdown, f"docs/{page}", ctx.library)
+        return replies.expand_examples(markdown, f"docs/{page}", ctx.examples or ctx.library)
     except DefinitionError as error:
         raise BuildError(str(error)) from None
 
 
 def _link_kit(ctx: Context, page: str, markdown: str) -> str:
     try:
-        entries = load_contract(ctx.root / "published-urls.yml")
+        entries = edition.link_kit(ctx.config, load_contract(ctx.root / "published-urls.yml"))
     except DefinitionError as error:
         raise BuildError(str(error)) from None
     moved = redirects(ctx.config)
@@ -140,6 +142,7 @@ def expand_markers(ctx: Context, page: str, markdown: str) -> str:
                 markdown = marker.expand(ctx, page, markdown)
             except DefinitionError as error:   # file:line: key: message, as every definition says it
                 raise BuildError(str(error)) from None
+    markdown = edition.page(ctx.config, page, markdown)   # local services in place, no link to an omitted page
     try:   # every guide, situation and support page ends with when its facts were checked
         return freshness.with_freshness(page, markdown, ctx.sources)
     except ValueError as error:

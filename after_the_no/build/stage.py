@@ -18,6 +18,7 @@ from after_the_no.build import size_cache
 from after_the_no.build.config import ROOT, BuildError, download_brand, read_config, resolve, staged_config
 from after_the_no.build.markers import SUMMARY_PAGE, Context, final_markdown, needs_download_sizes
 from after_the_no.definitions import DefinitionError
+from after_the_no.edition import hooks as edition
 from after_the_no.downloads.plan import planned
 from after_the_no.downloads.render import Rendering
 from after_the_no.font import describe, uncovered
@@ -146,7 +147,10 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
         sheets = load_worksheets(root)
     except DefinitionError as error:
         raise BuildError(str(error)) from None
-    library = load_library(root)
+    library = examples = load_library(root)
+    if problems := edition.check(config_path, docs_src, sheets, library):
+        raise BuildError("\n".join(problems))
+    sheets, library = edition.leave_out(config, sheets, library)   # extra.omit
     try:
         facts = freshness.load(root)
     except DefinitionError as error:
@@ -160,6 +164,7 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
     try:
         sources = {p.relative_to(docs_src).as_posix(): p for p in sorted(docs_src.rglob("*"))
                    if p.is_file() and not any(part.startswith(".") for part in p.relative_to(docs_src).parts)}
+        sources = edition.remaining(config, sources)   # extra.omit
         generated = {f"worksheets/{s.slug}.md": f"worksheets/{s.slug}.yml" for s in sheets}
         generated |= {f"replies/{r.slug}.md": f"replies/{r.slug}.yml" for r in library.replies}
         for uri, source in generated.items():
@@ -171,7 +176,7 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
                 _write(docs / uri, default_colour_css(data) if uri.endswith(".css") else data, written)
 
         ctx = Context(root, config, sheets, library, {}, [],
-                      {uri for uri in sources if uri.endswith(".md")} | set(generated), facts)
+                      {uri for uri in sources if uri.endswith(".md")} | set(generated), sources=facts, examples=examples)
         pages = {uri: path.read_text("utf-8") for uri, path in sources.items() if uri.endswith(".md")}
         pages |= {f"worksheets/{s.slug}.md": "" for s in sheets}   # written once the sizes are known
         pages |= {f"replies/{r.slug}.md": replies.page_markdown(r, library) for r in library.replies}

@@ -44,7 +44,7 @@ class Kind:
     entry_length: int = 0      # characters one answer inside an entry may hold; 0: not allowed in entries
 
 
-LINE, LONG = Box(1, 17, 0.9), Box(4, 46, 2.0)
+LINE, LONG = Box(1, 17, 0.9), Box(4, 46, 1.6)
 KINDS = {kind.name: kind for kind in (
     Kind("text", "line", LINE, entry_length=300),
     Kind("long-text", "lines", LONG, entry_length=3000),

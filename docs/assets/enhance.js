@@ -44,6 +44,17 @@ export function createAll(name, start, onError = () => {}) {
       onError(root, error);
     }
   });
+  markReady();
+}
+
+/** <html data-ready> once every [data-module] root on the page has started (broken ones
+    included: they said so), so tests and tools wait for the page's own readiness, not for
+    network silence. A page with no root is ready at `load`. */
+function markReady() {
+  const roots = document.querySelectorAll("[data-module]");
+  if ([...roots].every((root) => root.hasAttribute(`data-${root.dataset.module}-init`))) {
+    document.documentElement.setAttribute("data-ready", "");
+  }
 }
 
 // --- storage -----------------------------------------------------------------------------

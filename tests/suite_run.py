@@ -1,0 +1,100 @@
+"""What one run of the suite shares across its pytest-xdist workers: the sites, built once per
+engine, and the counts of builds, page loads and axe runs that bin/test prints at the end.
+
+The first worker that needs a site builds it (bin/build's pipeline, strict) behind a file lock,
+in a folder the controller made before it started the workers; the others wait for it and read
+it too. AFTER_THE_NO_SITES=DIR set beforehand reuses sites already built there (DIR/<engine>
+with DIR/<engine>.built beside it).
+
+Counts: each process adds to its own tally (count()); at the end of its session it writes the
+tally as JSON into AFTER_THE_NO_COUNTS; the controller sums the files (totals()).
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+from after_the_no.build.config import ENGINES  # noqa: F401  (the one list; conftest and bin/test read it here)
+
+ROOT = Path(__file__).resolve().parent.parent
+SITES_ENV = "AFTER_THE_NO_SITES"
+COUNTS_ENV = "AFTER_THE_NO_COUNTS"
+# What is counted, in the order bin/test prints it.
+KINDS = ("builds", "page loads", "axe runs")
+
+_tally: Counter = Counter()
+
+
+_loads_total = 0   # this process's page loads since it started (the tally is emptied when saved)
+
+
+def count(kind: str, n: int = 1) -> None:
+    global _loads_total
+    _tally[kind] += n
+    if kind == "page loads":
+        _loads_total += n
+
+
+def loads_so_far() -> int:
+    return _loads_total
+
+
+def shared_dirs() -> None:
+    """Called once by the process that starts the run (the xdist controller, or the only
+    process): folders every worker it starts will share, passed on in the environment."""
+    os.environ.setdefault(SITES_ENV, tempfile.mkdtemp(prefix="after-the-no-sites-"))
+    os.environ.setdefault(COUNTS_ENV, tempfile.mkdtemp(prefix="after-the-no-counts-"))
+
+
+def build_command(engine: str, site: Path) -> list[str]:
+    """bin/build's own pipeline (tools/build.py: stage -> engine -> finish), strict."""
+    return [sys.executable, "-m", "tools.build", "--engine", engine, "--site-dir", str(site)]
+
+
+def site(engine: str) -> Path:
+    """The site `engine` built for this run, building it first if no process has yet.
+    Raises RuntimeError with the build's own message if it fails."""
+    def build(out: Path):
+        count("builds")
+        result = subprocess.run(build_command(engine, out), cwd=ROOT, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"{engine} build failed:\n{(result.stdout + result.stderr)[-4000:]}")
+    return shared(engine, build)[0]
+
+
+def shared(name: str, build: Callable[[Path], object]) -> tuple[Path, object]:
+    """What build(folder) made in the run's shared folder, made once for all the workers:
+    the first caller builds, the others wait on the lock and read it. Returns the
+    folder and what build returned (kept as JSON beside it)."""
+    folder = Path(os.environ[SITES_ENV])
+    out, done = folder / name, folder / f"{name}.built"
+    if not done.exists():
+        with open(folder / f"{name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)   # another worker may be building it: wait for it
+            if not done.exists():
+                made = build(out)
+                done.write_text(json.dumps(made), "utf-8")
+    return out, json.loads(done.read_text("utf-8"))
+
+
+def save_counts() -> None:
+    folder = os.environ.get(COUNTS_ENV)
+    if folder and _tally:
+        (Path(folder) / f"{os.getpid()}-{time.monotonic_ns()}.json").write_text(json.dumps(_tally), "utf-8")
+        _tally.clear()
+
+
+def totals() -> Counter:
+    out: Counter = Counter({kind: 0 for kind in KINDS})
+    folder = os.environ.get(COUNTS_ENV)
+    for path in sorted(Path(folder).glob("*.json")) if folder else []:
+        out.update(json.loads(path.read_text("utf-8")))
+    return out

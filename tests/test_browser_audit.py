@@ -1,0 +1,251 @@
+"""The site-wide audit: every built page, loaded once per state, with every check on that load.
+
+The pages are globbed from the built site, so a new page (or a new language's tree) is audited
+with no new test code; the loads grow as pages x 3 states. Every page is served with exactly
+the headers of the generated `_headers`, so it runs under its own Content-Security-Policy.
+
+- "light" (JS on), one load: the policy header is there; the page's scripts started
+  (<html data-ready>); the colour scheme; at 1280 px axe (WCAG 2.0-2.2 A/AA), then forced
+  colours (every control visible, every control and link in main showing its focus outline);
+  what a kind of page must show (page_checks: no inline script in the content, each reply
+  page's personaliser); then the window narrows to 320 px (as 1280 px at 400% zoom, WCAG
+  1.4.10): axe, reflow (no sideways scrolling, nothing sticking out), forced colours again;
+  then WCAG 1.4.12's text-spacing overrides go in, after axe and reflow have seen the plain
+  page: no text in a control cut off at 320 px and at 1280 px, and still no sideways scrolling
+  at 320 px. Last, what the whole load did: CSP violations, console and script errors, and
+  requests to other hosts (aborted).
+- "dark" (JS on, the system in dark mode; Material picks its palette as the page loads, so
+  this is a load of its own): the policy, ready, scheme, axe at 1280 px, CSP, console, hosts.
+- "no JS" (390 px): the heading and the text show (the home and situation pages in full), the
+  footer's urgent-help link is there and leads to the urgent-help page; the no-JS notes show
+  (a worksheet's "nothing is saved", the about page's way to forget) and the forget-everything
+  button does not; no other host.
+
+Interactive states (a filled worksheet, a reply with names typed in, the save prompt, forget
+everything) are audited by the tests that exercise them. Each problem names the page, the
+state (and width) and the element; a test fails with every problem its page has in that state.
+"""
+from __future__ import annotations
+
+import pytest
+
+from after_the_no import replies
+from after_the_no.build.headers import headers_for, parse
+from audit_checks import (ADD_STYLE, CUT_OFF, FOCUS_VISIBLE, INVISIBLE_CONTROLS, OVERFLOWS,
+                          RECORD_CSP_VIOLATIONS, TEXT_SPACING)
+from browser_support import axe_violations
+from conftest import READY, built_site, is_redirect_stub, serve
+from reply_support import library
+
+STATES = ["light", "dark", "no JS"]
+WIDTH = {"light": 1280, "dark": 1280, "no JS": 390}   # "light" narrows to 320 px on the same load
+SCHEME = {"light": "default", "dark": "slate"}   # Material's names
+# Pages a person lands on to choose where to go: without JavaScript they show their full text.
+FULL_TEXT_WITHOUT_JS = ("", "situations/")
+URGENT_HELP = "support/urgent-help/"
+REPLIES = {reply.slug: reply for reply in library().replies}
+# Shown only when JavaScript does not run: a worksheet's note that nothing is saved, the about
+# page's way to forget without the button.
+NO_JS_NOTES = (".ws-nojs", ".forget .no-js-only")
+WORKSHEET_NO_JS = ("This browser is not running JavaScript, so nothing you type here is saved. Print the page "
+                   "before you close it if you want to keep your answers.")
+# No transition or animation running: axe measures colours as they end up, not halfway through
+# a fade (Material's drawer, header title). A layout change starts them after a frame.
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+STILL = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+
+def wait_until_still(page) -> None:
+    page.evaluate(TWO_FRAMES)
+    page.wait_for_function(STILL)
+
+
+def audited_pages(site) -> list[str]:
+    """Every page of the built site a person can open: URL path ('' for home, 'reflect/',
+    '404.html'); redirect stubs (a refresh to a page audited under its own URL) are not."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        if is_redirect_stub(path.read_text("utf-8")):
+            continue
+        rel = path.relative_to(site).as_posix()
+        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return pages
+
+
+def pytest_generate_tests(metafunc):
+    if "audited_page" in metafunc.fixturenames:
+        pages = audited_pages(built_site("mkdocs"))
+        metafunc.parametrize("audited_page", pages, ids=[f"/{p}" for p in pages])
+        metafunc.parametrize("state", STATES, ids=[s.replace(" ", "-") for s in STATES])
+
+
+@pytest.fixture(scope="module")
+def strict_url(site_dir):
+    """The site served with exactly the headers of its generated `_headers`."""
+    rules = parse((site_dir / "_headers").read_text("utf-8"))
+    url, server = serve(site_dir, lambda path: headers_for(rules, path))
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def contexts(browser):
+    """One browser context per state for the module (pages share nothing that matters: no
+    storage is written by a page that is only loaded)."""
+    made = {}
+
+    def get(state):
+        if state not in made:
+            context = browser.new_context(viewport={"width": WIDTH[state], "height": 900}, color_scheme="dark" if state == "dark" else "light",
+                                          java_script_enabled=state != "no JS", service_workers="block")
+            context.add_init_script(RECORD_CSP_VIOLATIONS)
+            made[state] = context
+        return made[state]
+
+    yield get
+    for context in made.values():
+        context.close()
+
+
+def load(context, url: str, own_host: str):
+    """Open url in a fresh tab that records console errors, script errors and requests to other
+    hosts (aborted, so the run never leaks to the network)."""
+    page = context.new_page()
+    page.problems = {"console": [], "other host": []}
+    page.on("console", lambda msg: msg.type == "error" and page.problems["console"].append(msg.text))
+    page.on("pageerror", lambda err: page.problems["console"].append(f"uncaught {err}"))
+
+    def guard(route):
+        request_url = route.request.url
+        if request_url.startswith(("http:", "https:")) and not request_url.startswith(own_host):
+            page.problems["other host"].append(request_url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/*", guard)
+    page.response = page.goto(url)   # waits for `load`
+    return page
+
+
+def run_checks(page, state: str, path: str, base: str) -> dict[str, list[str]]:
+    """Every check for `state` on the page as loaded: "<width> <state>: <check>" -> problems."""
+    found: dict[str, list[str]] = {}
+    policy = page.response.headers.get("content-security-policy", "") if page.response else ""
+    found["policy header"] = [] if "default-src 'self'" in policy else [f"served without the policy ({policy!r})"]
+    if state == "no JS":
+        return found | no_js_checks(page, path, base)
+    try:
+        page.wait_for_function(READY, timeout=5000)
+        found["ready"] = []
+    except Exception:
+        found["ready"] = ["<html data-ready> never set: a [data-module] root did not start"]
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    found["colour scheme"] = [] if scheme == SCHEME[state] else [f"body data-md-color-scheme={scheme}, expected {SCHEME[state]}"]
+    wait_until_still(page)
+    found["1280 axe"] = axe_violations(page)
+    if state == "light":
+        found |= {f"1280 {check}": problems for check, problems in forced_colours(page).items()}
+        found |= page_checks(page, path)
+        # The window narrows to 320 px, as 1280 px at 400% zoom does (WCAG 1.4.10): same load.
+        page.set_viewport_size({"width": 320, "height": 900})
+        wait_until_still(page)   # the navigation folds into its drawer with a transition
+        found["320 axe"] = axe_violations(page)
+        found["320 reflow"] = page.evaluate(OVERFLOWS)
+        found |= {f"320 {check}": problems for check, problems in forced_colours(page).items()}
+        # WCAG 1.4.12, on top of the page as audited above (so axe and reflow saw it plain).
+        if page.evaluate(ADD_STYLE, TEXT_SPACING):
+            found["320 text spacing: cut off"] = page.evaluate(CUT_OFF)
+            found["320 text spacing: reflow"] = page.evaluate(OVERFLOWS)
+            page.set_viewport_size({"width": 1280, "height": 900})
+            found["1280 text spacing: cut off"] = page.evaluate(CUT_OFF)
+        else:
+            found["text spacing"] = ["the text-spacing overrides did not apply"]
+    return found | final_checks(page)
+
+
+def forced_colours(page) -> dict[str, list[str]]:
+    """The person's system switches its high-contrast mode on (same load), then off again."""
+    page.emulate_media(forced_colors="active")
+    try:
+        if not page.evaluate("matchMedia('(forced-colors: active)').matches"):
+            return {"forced colours": ["forced-colors: active did not apply"]}
+        page.keyboard.press("Tab")   # keyboard focus from here on: :focus-visible applies
+        checked, problems = page.evaluate(FOCUS_VISIBLE)
+        return {"forced colours: controls": page.evaluate(INVISIBLE_CONTROLS), "forced colours: focus": problems}
+    finally:
+        page.emulate_media(forced_colors="none")
+
+
+def page_checks(page, path: str) -> dict[str, list[str]]:
+    """What a kind of page must show, checked on the audit's load (no load of its own): a page's
+    content carries no inline script (the finish step would put its hash in the policy, so the
+    CSP would not stop it); loading a page keeps nothing in the browser; the notes for a browser
+    without JavaScript are hidden; the reply personaliser is on the reply pages only, and on
+    each it has replaced the plain text with the example's own words, every detail to fill in."""
+    found = {"inline script in the content": page.eval_on_selector_all(
+        "article script:not([src]):not([type='application/json'])",
+        "scripts => scripts.map(s => `article <script>${s.textContent.trim().slice(0, 60)}</script>: a page's content "
+        "runs no script of its own (the CSP would allow it by its hash)`)")}
+    # Only loading a page keeps nothing in this browser (answers are kept only once typed).
+    kept = page.evaluate("""() => ['localStorage', 'sessionStorage'].flatMap(area =>
+        Object.keys(window[area]).filter(k => k.startsWith('after-the-no:')).map(k => `${area} ${k}`))""")
+    found["kept on load"] = [f"{key}: written by just loading the page" for key in kept]
+    page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")   # the next page starts clean
+    # The notes for a browser without JavaScript are hidden once scripts run.
+    found["no-JS notes"] = [f"{selector}: shown although JavaScript runs" for selector in NO_JS_NOTES
+                            if page.locator(selector).count() and page.locator(selector).first.is_visible()]
+    slug = path.removeprefix("replies/").rstrip("/")
+    if not (path.startswith("replies/") and slug in REPLIES) and page.locator(".reply-ui").count():
+        found["reply personaliser"] = [".reply-ui: on a page that is not a reply example"]
+    if path.startswith("replies/") and slug in REPLIES:
+        problems = []
+        if page.locator(".reply-ui").count() != 1:
+            problems.append(f".reply-ui: {page.locator('.reply-ui').count()} on the page, expected 1")
+        else:
+            shown = page.locator(".reply-preview-body").text_content()
+            expected = replies.fill(REPLIES[slug].message.body, {}, library().placeholders)
+            if shown != expected:
+                problems.append(f".reply-preview-body: shows {shown[:80]!r}..., expected the example {expected[:80]!r}...")
+        found["reply personaliser"] = problems
+    return found
+
+
+def final_checks(page) -> dict[str, list[str]]:
+    """What the load as a whole did: read last, so that every step above is included."""
+    return {"CSP violation": page.evaluate("window.__csp"), "console": page.problems["console"],
+            "other host": page.problems["other host"]}
+
+
+def no_js_checks(page, path: str, base: str) -> dict[str, list[str]]:
+    found = {}
+    h1 = page.locator("article h1")
+    found["no JS: heading"] = [] if h1.count() and h1.first.is_visible() else ["article h1 not visible"]
+    words = len(page.locator("article").inner_text().split()) if page.locator("article").count() else 0
+    least = 200 if path in FULL_TEXT_WITHOUT_JS or path.startswith("situations/") else 1 if path == "404.html" else 20
+    found["no JS: text"] = [] if words >= least else [f"article: only {words} words visible (at least {least})"]
+    link = page.locator(".md-copyright a", has_text="Get urgent help now")
+    if not link.count():
+        found["no JS: urgent help"] = ["footer .md-copyright: no 'Get urgent help now' link"]
+    else:
+        target = link.first.evaluate("a => a.href")
+        found["no JS: urgent help"] = ([] if target == base + URGENT_HELP else [f"footer urgent-help link leads to {target}"]) \
+            + ([] if link.first.is_visible() else ["footer urgent-help link not visible"])
+    found["no-JS notes"] = [f"{selector}: not shown" for selector in NO_JS_NOTES
+                            if page.locator(selector).count() and not page.locator(selector).first.is_visible()]
+    if page.locator(".ws-nojs").count() and page.locator(".ws-nojs").first.inner_text() != WORKSHEET_NO_JS:
+        found["no-JS notes"].append(f".ws-nojs says {page.locator('.ws-nojs').first.inner_text()!r}")
+    if page.locator(".forget-js").count() and page.locator(".forget-js").first.is_visible():
+        found["no-JS notes"].append(".forget-js: the forget-everything control shows, and cannot work without JavaScript")
+    found["other host"] = page.problems["other host"]
+    return found
+
+
+def test_page(audited_page, state, contexts, strict_url):
+    page = load(contexts(state), strict_url + audited_page, strict_url)
+    try:
+        found = run_checks(page, state, audited_page, strict_url)
+    finally:
+        page.close()
+    problems = [f"/{audited_page} [{state}] {check}: {problem}" for check, items in found.items() for problem in items]
+    assert problems == [], "\n".join(problems)
