@@ -148,7 +148,7 @@ def test_a_bad_worksheet_stops_the_build(tmp_path):
     with pytest.raises(BuildError) as refused:
         begin_stage(tmp_path / "stage", ROOT / "mkdocs.yml", root=project)
     assert str(refused.value) == ("worksheets/follow-up-plan.yml:15: sections[0].fields[1].kind: "
-                                  "'dropdown' is not one of text, long-text, scale, choice, checklist, date, number")
+                                  "'dropdown' is not one of text, long-text, scale, choice, checklist, date, number, entries")
 
 
 def test_a_site_name_the_pdf_font_cannot_show_stops_the_build(tmp_path):
