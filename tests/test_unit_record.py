@@ -130,3 +130,14 @@ def test_the_summary_page_data_comes_from_the_definitions():
         "id": "applications", "kind": "entries", "label": GROUP.label, "item": "Application",
         "fields": [{"id": s.id, "kind": s.kind, "label": s.label} for s in GROUP.fields]}
     assert "</" not in summary_html(SHEETS, "Site").split('class="summary-sheets">')[1].split("</script>")[0]
+
+
+def test_plain_text_ruled_blocks_with_the_column_names():
+    from after_the_no.downloads.text import WIDTH, render_text
+    lines = render_text(RECORD).decode("utf-8").split("\n")
+    rule = "   " + "-" * (WIDTH - 3)
+    start = lines.index(rule)
+    block = ["   Application {n}"] + [f"   {s.label}:" for s in GROUP.fields] + [rule]
+    expected = [rule] + [line.format(n=n) for n in range(1, GROUP.rows + 1) for line in block]
+    assert lines[start:start + len(expected)] == expected
+    assert lines[start + len(expected)] == ""
