@@ -69,7 +69,7 @@ def _explain(error) -> Iterator[tuple[tuple, str]]:
     elif rule == "type":
         yield at, f"expected {TYPES.get(error.validator_value, error.validator_value)}, got {type_name(value)}"
     elif rule == "enum":
-        yield at, f"{value!r} is not one of {', '.join(map(str, error.validator_value))}"
+        yield at, custom or f"{value!r} is not one of {', '.join(map(str, error.validator_value))}"
     elif rule in ("minimum", "maximum"):
         yield at, f"{value} is outside {schema.get('minimum', '')}..{schema.get('maximum', '')}"
     elif rule == "minLength" or rule == "pattern" and error.validator_value == "\\S":

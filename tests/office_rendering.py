@@ -110,7 +110,15 @@ def problems(name: str, pdf: Path, sheet: Worksheet, pdf_pages: int) -> list[str
     sizes, lines = _lines(pdf)
     strokes = _strokes(pdf)
     boxes = _boxes(strokes)
+    # An entries field's ruled table is a grid of cells side by side (Word draws its columns the
+    # table's full height, LibreOffice's own files cell by cell): the cells are not answer boxes.
+    grid = [b for b in boxes if any(o != b and o[0] == b[0] and abs(o[2] - b[2]) < 1 and abs(o[4] - b[4]) < 1
+                                    and o[1] < b[3] + 1 and o[3] > b[1] - 1 for o in boxes)]
+    boxes = [b for b in boxes if b not in grid]
     found = []
+    tables = sum(f.spec.control == "entries" for f in sheet.fields)
+    if tables and not grid:
+        found.append(f"{name}: no ruled table drawn, {tables} entries field(s) have one")
     if abs(len(sizes) - pdf_pages) > 1:
         found.append(f"{name}: {len(sizes)} pages, the PDF worksheet on the same paper has {pdf_pages}")
     for page, top, left, right, bottom, text in lines:

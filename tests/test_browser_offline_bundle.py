@@ -15,8 +15,9 @@ def bundle(offline_bundle):
 
 
 def test_the_bundle_turns_every_module_into_a_classic_script(offline_bundle):
-    assert offline_bundle[1] == ["assets/enhance.js", "assets/link-kit.js", "assets/offline.js", "assets/places.js",
-                                 "assets/privacy.js", "assets/reply.js", "assets/worksheet.js"]
+    assert offline_bundle[1] == ["assets/answers.js", "assets/enhance.js", "assets/entries.js", "assets/link-kit.js",
+                                 "assets/offline.js", "assets/places.js", "assets/privacy.js", "assets/reply.js",
+                                 "assets/summary.js", "assets/worksheet.js"]
 
 
 @pytest.fixture

@@ -148,7 +148,7 @@ def test_blocked_storage_asks_nothing_and_says_so(open_page, base_url):
     page.fill("#ws-main-goal", "Three applications")
     expect(page.get_by_role("button", name=SAVE)).to_be_hidden()
     expect(page.get_by_role("button", name="Change")).to_be_hidden()
-    assert status(page) == "Answers will not be kept: this browser is blocking storage. Use “Export answers” to keep a copy."
+    assert status(page) == "Answers will not be kept: this browser is blocking storage. Use “Save a backup file” to keep a copy."
     assert page.console_errors == []
 
 

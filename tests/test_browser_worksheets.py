@@ -12,7 +12,7 @@ from browser_support import axe_violations, chose_to_save
 from worksheet_support import BY_SLUG, SLUGS, export_payload, fill, form_state, storage_key, stored
 
 UNCHANGED = "Your answers have not changed."
-BLOCKED = "Answers will not be kept: this browser is blocking storage. Use \u201cExport answers\u201d to keep a copy."
+BLOCKED = "Answers will not be kept: this browser is blocking storage. Use \u201cSave a backup file\u201d to keep a copy."
 STUB_PRINT = """() => { window.__prints = [];
     window.print = () => { window.__prints.push(document.querySelector('#ws-form').className); }; }"""
 
@@ -33,7 +33,7 @@ def expected_state(sheet, answers):
     state = {}
     for f in sheet.fields:
         value = answers.get(f.id)
-        state[f.id] = (value or []) if f.kind == "checklist" else (value or "")
+        state[f.id] = (value or []) if f.kind in ("checklist", "entries") else (value or "")
     return state
 
 

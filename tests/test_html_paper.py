@@ -29,17 +29,20 @@ from after_the_no.downloads.text import WIDTH, render_text
 from after_the_no.worksheets.load import load_worksheet
 from pdf_rendering import count, problems
 from pdf_structure import problems as structure_problems
-from worksheet_support import BY_SLUG, FIXTURES, ROOT, SHEETS, SLUGS
+from worksheet_support import BY_SLUG, FIXTURES, ROOT, SHEETS, SLUGS, pdf_field_names
 
 GOOD = load_worksheet(FIXTURES / "worksheets" / "good.yml", FIXTURES)
 
 
 def expected_widgets(sheets, copies: int) -> dict[str, int]:
     """What the definitions promise: a radio button per option of a choice or scale, a checkbox
-    per option of a checklist, a text field per other question."""
+    per option of a checklist, a text field per other question (an entries table: one per cell)."""
     out = {"radio": 0, "checkbox": 0, "text": 0}
     for sheet in sheets:
         for f in sheet.fields:
+            if f.spec.control == "entries":
+                out["text"] += copies * f.rows * len(f.fields)
+                continue
             kind = {"choice": "radio", "scale": "radio", "checklist": "checkbox"}.get(f.kind, "text")
             out[kind] += copies * (len(f.choices) if kind != "text" else 1)
     return out
@@ -150,7 +153,7 @@ def test_large_print_pdfs_are_a4_tagged_fillable_and_18_point_or_more(site_dir, 
     assert structure_problems(data, [sheet], sheet.title) == []
     reader = PdfReader(BytesIO(data))
     assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages} == {(595, 842)}
-    assert [n for n in reader.get_fields() if "." not in n] == sheet.field_ids
+    assert [n for n in reader.get_fields() if "." not in n] == pdf_field_names(sheet)
     sizes = text_sizes(data)
     assert min(sizes) >= 18, sorted(sizes)
     standard = (site_dir / f"downloads/{slug}-a4.pdf").read_bytes()

@@ -7,6 +7,7 @@ from pypdf import PdfReader
 from after_the_no.worksheets.load import load_worksheets
 from conftest import ROOT
 from site_support import soup
+from worksheet_support import pdf_field_names
 
 SIZES = {"a4": (595, 842), "letter": (612, 792)}
 
@@ -36,7 +37,7 @@ def test_pack_fields_are_every_question_under_its_worksheet(site_dir, paper):
     expected = set()
     for sheet in load_worksheets(ROOT):
         expected.add(sheet.slug)
-        expected |= {f"{sheet.slug}.{field_id}" for field_id in sheet.field_ids}
+        expected |= {f"{sheet.slug}.{name}" for name in pdf_field_names(sheet)}
     top_level = {name for name in fields if name.count(".") <= 1}
     assert top_level == expected
 

@@ -13,7 +13,7 @@ from after_the_no.build.config import BuildError
 from after_the_no.build.stage import begin_stage
 from after_the_no.worksheets.html import format_size
 from pdf_structure import problems
-from worksheet_support import FIXTURES, ROOT, SHEETS, SLUGS
+from worksheet_support import FIXTURES, ROOT, SHEETS, SLUGS, pdf_field_names
 from quality_support import KB, budgets
 
 
@@ -104,13 +104,14 @@ def test_built_pdfs(site_dir, slug):
     sheet = next(s for s in SHEETS if s.slug == slug)
     for paper, width in (("a4", 595), ("letter", 612)):
         reader = PdfReader(BytesIO((site_dir / f"downloads/{slug}-{paper}.pdf").read_bytes()))
-        assert [n for n in reader.get_fields() if "." not in n] == sheet.field_ids
+        assert [n for n in reader.get_fields() if "." not in n] == pdf_field_names(sheet)
         assert 1 <= len(reader.pages) <= 2
         assert round(float(reader.pages[0].mediabox.width)) == width
 
 
 def test_nothing_is_written_into_docs():
-    assert sorted(p.name for p in (ROOT / "docs" / "worksheets").iterdir()) == ["index.md"]
+    # summary.md is written by hand ("My answers"); every worksheet page is generated.
+    assert sorted(p.name for p in (ROOT / "docs" / "worksheets").iterdir()) == ["index.md", "summary.md"]
     assert not (ROOT / "docs" / "downloads").exists()
 
 
@@ -147,7 +148,7 @@ def test_a_bad_worksheet_stops_the_build(tmp_path):
     with pytest.raises(BuildError) as refused:
         begin_stage(tmp_path / "stage", ROOT / "mkdocs.yml", root=project)
     assert str(refused.value) == ("worksheets/follow-up-plan.yml:15: sections[0].fields[1].kind: "
-                                  "'dropdown' is not one of text, long-text, scale, choice, checklist, date, number")
+                                  "'dropdown' is not one of text, long-text, scale, choice, checklist, date, number, entries")
 
 
 def test_a_site_name_the_pdf_font_cannot_show_stops_the_build(tmp_path):

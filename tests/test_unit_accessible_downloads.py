@@ -166,7 +166,7 @@ def test_odt_has_every_question_and_real_headings(sheet):
         assert any(p.startswith(f.label) for p in paragraphs), f.label
         if f.hint:
             assert f.hint in paragraphs
-    boxes = sum(1 for f in sheet.fields if f.kind in ("text", "long-text", "date", "number"))
+    boxes = sum(1 for f in sheet.fields if f.kind in ("text", "long-text", "date", "number", "entries"))
     assert len(odt.getElementsByType(table.Table)) == boxes
     assert f"Online: https://example.org/worksheets/{sheet.slug}/" in " ".join(paragraphs)
 

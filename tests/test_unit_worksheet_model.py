@@ -11,12 +11,12 @@ from worksheet_support import BY_SLUG, FIXTURES, ROOT, SHEETS, SLUGS
 
 BAD = {
     "unknown-kind": "worksheets/unknown-kind.yml:15: sections[0].fields[1].kind: "
-                    "'dropdown' is not one of text, long-text, scale, choice, checklist, date, number",
+                    "'dropdown' is not one of text, long-text, scale, choice, checklist, date, number, entries",
     "duplicate-id": "worksheets/duplicate-id.yml:17: sections[1].fields[0].id: "
                     "duplicate id 'name' (first used at sections[0].fields[0].id)",
     "missing-label": "worksheets/missing-label.yml:11: sections[0].fields[0].label: missing (required)",
     "unknown-key": "worksheets/unknown-key.yml:14: sections[0].fields[0].placeholder: "
-                   "unknown key (allowed: high, hint, id, kind, label, low, max, min, options, reminder)",
+                   "unknown key (allowed: add, fields, high, hint, id, item, kind, label, low, max, min, options, reminder, rows)",
     "empty-options": "worksheets/empty-options.yml:14: sections[0].fields[0].options: must not be empty",
     "broken-yaml": "worksheets/broken-yaml.yml:7: (top): broken YAML: expected ',' or ']', but got '<stream end>'",
     "repeat-clash": "worksheets/repeat-clash.yml:18: sections[1].fields[0].id: "
@@ -94,7 +94,8 @@ def test_good_fixture_becomes_dataclasses():
 
 
 def test_the_worksheets_in_order():
-    assert SLUGS == ["interview-self-assessment", "feedback-log", "follow-up-plan", "momentum-plan", "where-am-i-stuck"]
+    assert SLUGS == ["interview-self-assessment", "feedback-log", "follow-up-plan", "momentum-plan", "where-am-i-stuck",
+                     "job-search-record"]
 
 
 def test_feedback_log_repeats_for_three_interviews():
@@ -117,7 +118,8 @@ def test_every_kind_is_used_somewhere_and_every_field_has_a_label(sheet):
 
 
 def test_all_kinds_are_used_across_the_worksheets():
-    assert {f.kind for s in SHEETS for f in s.fields} == {"text", "long-text", "scale", "choice", "checklist", "date", "number"}
+    assert {f.kind for s in SHEETS for f in s.fields} == {"text", "long-text", "scale", "choice", "checklist", "date", "number",
+                                                                   "entries"}
 
 
 @pytest.mark.parametrize("sheet", SHEETS, ids=SLUGS)
@@ -137,8 +139,10 @@ def test_worksheet_words_are_plain(sheet):
 def test_the_schema_and_the_kind_table_name_the_same_kinds():
     """A kind in schema.json with no entry in the table (or the other way) stops every build."""
     from after_the_no.worksheets.load import kinds_in_schema
-    from after_the_no.worksheets.model import KINDS
-    assert kinds_in_schema() == list(KINDS) == ["text", "long-text", "scale", "choice", "checklist", "date", "number"]
+    from after_the_no.worksheets.model import ENTRY_KINDS, KINDS
+    assert kinds_in_schema() == list(KINDS) == ["text", "long-text", "scale", "choice", "checklist", "date", "number",
+                                                 "entries"]
+    assert kinds_in_schema("entryField") == list(ENTRY_KINDS) == ["text", "long-text", "date"]
 
 
 def test_readme_example_is_a_valid_worksheet():
@@ -146,7 +150,7 @@ def test_readme_example_is_a_valid_worksheet():
     example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
     sheet = sheet_from(example, "worksheets/follow-up-plan.yml")
     assert sheet.field_ids == ["contact-name", "why-stay-in-touch", "how-it-went", "asked-how", "connected-where",
-                               "check-in-first", "job-1", "job-2", "job-3"]
+                               "check-in-first", "applications", "job-1", "job-2", "job-3"]
 
 
 # ---------------------------------------------------------------- number fields, stages, see_also

@@ -17,7 +17,7 @@ from after_the_no.downloads.docx import render_docx
 from after_the_no.worksheets.html import Download, form_html, format_size, page_markdown, worksheet_list
 from after_the_no.worksheets.load import load_worksheet
 from after_the_no.downloads.pdf import render_pdf
-from worksheet_support import FIXTURES, SHEETS, SLUGS
+from worksheet_support import FIXTURES, SHEETS, SLUGS, pdf_field_names
 
 GOOD = load_worksheet(FIXTURES / "worksheets" / "good.yml", FIXTURES)
 REQUIRED_FLAG = 2  # PDF field flag bit 2: "required"
@@ -149,7 +149,7 @@ def test_pdf_has_page_size_and_title():
 def test_real_worksheet_pdf_fits_two_pages_with_every_field(sheet, paper):
     reader = PdfReader(BytesIO(render_pdf(sheet, paper)))
     assert len(reader.pages) <= 2
-    assert [name for name in reader.get_fields() if "." not in name] == sheet.field_ids
+    assert [name for name in reader.get_fields() if "." not in name] == pdf_field_names(sheet)
 
 
 # DOCX -----------------------------------------------------------------------------------------
@@ -166,7 +166,7 @@ def test_docx_has_every_question(sheet):
         assert any(p.startswith(f.label) for p in paragraphs), f.label
         if f.hint:
             assert f.hint in paragraphs
-    boxes = sum(1 for f in sheet.fields if f.kind in ("text", "long-text", "date", "number"))
+    boxes = sum(1 for f in sheet.fields if f.kind in ("text", "long-text", "date", "number", "entries"))
     assert len(doc.tables) == boxes
     assert doc.core_properties.title == sheet.title
 

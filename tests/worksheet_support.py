@@ -32,6 +32,8 @@ def sample_answer(f: Field):
         return "4"
     if f.kind == "choice":
         return f.options[-1]
+    if f.kind == "entries":   # two entries, the second with only some answers
+        return [{s.id: sample_answer(s) for s in f.fields}, {f.fields[-1].id: sample_answer(f.fields[-1])}]
     return [f.options[0], f.options[-1]]
 
 
@@ -48,6 +50,8 @@ def fill(page, sheet: Worksheet, answers: dict | None = None) -> dict:
             continue
         if f.kind in ("text", "long-text", "date", "number"):
             page.fill(f"#ws-{f.id}", value)
+        elif f.kind == "entries":
+            fill_entries(page, f, value)
         else:
             for n, choice in enumerate(f.choices, start=1):
                 if choice in ([value] if isinstance(value, str) else value):
@@ -55,11 +59,25 @@ def fill(page, sheet: Worksheet, answers: dict | None = None) -> dict:
     return answers
 
 
+def fill_entries(page, f: Field, entries: list[dict]) -> None:
+    """Add each entry with the group's add button and type its answers (after those shown)."""
+    for entry in entries:
+        page.click(f'[data-field="{f.id}"] [data-entry-action="add"]')
+        n = page.locator(f'[data-field="{f.id}"] .ws-entry').count()
+        for sub, value in entry.items():
+            page.fill(f"#ws-{f.id}--{n}--{sub}", value)
+
+
 def form_state(page) -> dict:
-    """What the form shows now: {name: value or [checked values]} for every control."""
+    """What the form shows now: {name: value or [checked values]} for every control; a
+    repeating group's controls (named group.n.sub) as {group: [{sub: value}, ...]}, empty
+    answers left out, as they are saved."""
     return page.evaluate("""() => {
         const out = {};
+        for (const group of document.querySelectorAll('#ws-form [data-kind="entries"]')) out[group.dataset.field] = [];
         for (const el of document.querySelectorAll('#ws-form [name]')) {
+            const [group, n, sub] = el.name.split('.');
+            if (sub) { const list = out[group]; list[n - 1] ??= {}; if (el.value) list[n - 1][sub] = el.value; continue; }
             if (el.type === 'checkbox') (out[el.name] ??= []), el.checked && out[el.name].push(el.value);
             else if (el.type === 'radio') { out[el.name] ??= ''; if (el.checked) out[el.name] = el.value; }
             else out[el.name] = el.value;
@@ -78,3 +96,10 @@ def export_payload(slug: str, answers: dict, **changes) -> dict:
                "saved": "2030-01-01T00:00:00.000Z", "answers": answers}
     payload.update(changes)
     return payload
+
+
+def pdf_field_names(sheet: Worksheet) -> list[str]:
+    """The PDF's top-level field names: each question's id; a repeating group's cells are
+    named <id>-<row>-<sub-field id>, row by row."""
+    return [name for f in sheet.fields for name in (
+        [f"{f.id}-{n}-{s.id}" for n in range(1, f.rows + 1) for s in f.fields] if f.kind == "entries" else [f.id])]

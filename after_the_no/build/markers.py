@@ -19,6 +19,9 @@ from after_the_no.definitions import FAST_LOADER, FRONT_MATTER, DefinitionError
 from after_the_no.edition import hooks as edition
 from after_the_no.worksheets.html import Download, worksheet_list
 from after_the_no.worksheets.model import Worksheet
+from after_the_no.worksheets.summary import summary_html
+
+SUMMARY_PAGE = ("worksheets/summary.md", "My answers")   # the "My answers" page, listed after the worksheets
 
 
 @dataclass
@@ -57,6 +60,12 @@ def _worksheet_list(ctx: Context, page: str, markdown: str) -> str:
     if page != "worksheets/index.md":
         raise BuildError(f"docs/{page}: <!-- worksheet-list --> belongs on docs/worksheets/index.md only")
     return markdown.replace("<!-- worksheet-list -->", worksheet_list(ctx.sheets, ctx.downloads))
+
+
+def _answers_summary(ctx: Context, page: str, markdown: str) -> str:
+    if page != SUMMARY_PAGE[0]:
+        raise BuildError(f"docs/{page}: <!-- answers-summary --> belongs on docs/{SUMMARY_PAGE[0]} only")
+    return markdown.replace("<!-- answers-summary -->", summary_html(ctx.sheets, ctx.config.get("site_name") or ""))
 
 
 def _print_pack(ctx: Context, page: str, markdown: str) -> str:
@@ -105,6 +114,8 @@ MARKERS = [
     Marker("worksheet-list", re.compile(r"<!-- worksheet-list -->"), _worksheet_list,
            required_on="worksheets/index.md", why="the list of worksheets goes there", needs_download_sizes=True),
     Marker("print-pack", re.compile(r"<!-- print-pack -->"), _print_pack, needs_download_sizes=True),
+    Marker("answers-summary", re.compile(r"<!-- answers-summary -->"), _answers_summary,
+           required_on=SUMMARY_PAGE[0], why="the summary of every worksheet's answers goes there"),
     Marker("reply-list", re.compile(r"<!-- reply-list -->"), _reply_list,
            required_on="replies/index.md", why="the list of replies goes there"),
     Marker("link-kit", re.compile(r"<!-- link-kit -->"), _link_kit),

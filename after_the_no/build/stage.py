@@ -16,7 +16,7 @@ from after_the_no import freshness, replies
 from after_the_no.brand import brand_css, check as check_brand, default_colour_css
 from after_the_no.build import size_cache
 from after_the_no.build.config import ROOT, BuildError, download_brand, read_config, resolve, staged_config
-from after_the_no.build.markers import Context, final_markdown, needs_download_sizes
+from after_the_no.build.markers import SUMMARY_PAGE, Context, final_markdown, needs_download_sizes
 from after_the_no.definitions import DefinitionError
 from after_the_no.edition import hooks as edition
 from after_the_no.downloads.plan import planned
@@ -192,7 +192,8 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
             _write(docs / "assets/brand.css", brand_css(brand["primary_colour"]), written)
 
         staged = staged_config(config, config_path, {
-            "worksheets/index.md": [(f"worksheets/{s.slug}.md", s.title) for s in sheets],
+            "worksheets/index.md": [(f"worksheets/{s.slug}.md", s.title) for s in sheets]
+                                   + ([SUMMARY_PAGE] if SUMMARY_PAGE[0] in sources else []),
             "replies/index.md": [(f"replies/{r.slug}.md", r.title) for r in library.replies],
         }, engine, site_dir)
         _write(stage_dir / "mkdocs.yml", yaml.safe_dump(staged, sort_keys=False, allow_unicode=True), written)

@@ -53,6 +53,9 @@ def _question(f: Field) -> list[str]:
     if f.kind in BOX_HEIGHT:
         out.append(_box(BOX_HEIGHT[f.kind]))
         return out
+    if f.spec.control == "entries":
+        out.append(_entries_table(f))
+        return out
     words = [f"{BOX} {text}" for text in f.option_texts()]
     if sum(len(w) for w in words) < OPTIONS_ON_ONE_LINE:
         out.append(_paragraph("    ".join(words), after=100))
@@ -92,6 +95,31 @@ def _box(height: int) -> str:
             f'<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>'
             f'<w:tr><w:trPr><w:trHeight w:val="{height}" w:hRule="atLeast"/></w:trPr>'
             f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>')
+
+
+def _entries_table(f: Field) -> str:
+    """A repeating group on paper: a ruled table, the sub-fields' labels as its header row
+    (repeated on each page, w:tblHeader) and `f.rows` empty rows numbered down the side."""
+    width = PAGE_WIDTH - 2 * SIDE_MARGIN
+    number, date = round(0.7 * CM), round(2.1 * CM)
+    dates = sum(s.spec.narrow for s in f.fields)
+    text = (width - number - dates * date) // max(1, len(f.fields) - dates)
+    columns = [number] + [date if s.spec.narrow else text for s in f.fields]
+    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
+                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+
+    def cell(w: int, runs: str = "") -> str:
+        return f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p>{runs}</w:p></w:tc>'
+
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in columns)
+    head = cell(number) + "".join(cell(w, _run(s.label, bold=True, small=True)) for s, w in zip(f.fields, columns[1:]))
+    rows = "".join(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{round(0.8 * CM)}" w:hRule="atLeast"/></w:trPr>'
+                   + cell(number, _run(str(n), small=True)) + "".join(cell(w) for w in columns[1:]) + "</w:tr>"
+                   for n in range(1, f.rows + 1))
+    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{width}" w:type="dxa"/>'
+            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>"
+            f'<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>{rows}</w:tbl>')
 
 
 def _package(sheet: Worksheet, body: str, brand: Brand) -> bytes:

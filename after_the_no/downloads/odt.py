@@ -36,17 +36,19 @@ def _x(text: str) -> str:
 def render_odt(sheet: Worksheet, site_url: str = "", brand: Brand = Brand()) -> bytes:
     body = [_heading(sheet.title, 1), _p(sheet.intro),
             _p(f"About {sheet.minutes} minutes. Online: {site_url}worksheets/{sheet.slug}/", "Small")]
-    boxes = 0
+    boxes, styles = 0, ""
     for section in sheet.sections:
         body.append(_heading(section.title, 2))
         if section.intro:
             body.append(_p(section.intro, "Small"))
         for f in section.fields:
-            if f.kind in BOX_HEIGHT:
+            if f.kind in BOX_HEIGHT or f.spec.control == "entries":
                 boxes += 1
+            if f.spec.control == "entries":
+                styles += _entry_column(f, boxes)
             body.extend(_question(f, boxes))
     parts = {
-        "content.xml": _content("".join(body)),
+        "content.xml": _content("".join(body), styles),
         "styles.xml": _styles(brand.colour),
         "meta.xml": (XML + f"<office:document-meta {NS}><office:meta>"
                      f"<dc:title>{_x(sheet.title)}</dc:title><dc:description>{_x(sheet.description)}</dc:description>"
@@ -77,6 +79,9 @@ def _question(f: Field, number: int) -> list[str]:
            + (f'<text:span text:style-name="SmallText">{extra}</text:span>' if extra else "") + "</text:p>"]
     if f.hint:
         out.append(_p(f.hint, "Hint"))
+    if f.spec.control == "entries":
+        out.append(_entries_table(f, number))
+        return out
     if f.kind in BOX_HEIGHT:
         row = "LongRow" if f.spec.box.lines > 1 else "ShortRow"
         out.append(f'<table:table table:name="Answer{number}" table:style-name="Box">'
@@ -94,7 +99,33 @@ def _question(f: Field, number: int) -> list[str]:
     return out
 
 
-def _content(body: str) -> str:
+def _entry_column(f: Field, number: int) -> str:
+    """The width of a repeating group's text columns: 17 cm less the number and date columns, shared."""
+    dates = sum(s.spec.narrow for s in f.fields)
+    width = (17 - 0.7 - 2.1 * dates) / max(1, len(f.fields) - dates)
+    return (f'<style:style style:name="EntryColumn{number}" style:family="table-column">'
+            f'<style:table-column-properties style:column-width="{width:.2f}cm"/></style:style>')
+
+
+def _entries_table(f: Field, number: int) -> str:
+    """A repeating group on paper: a ruled table, the sub-fields' labels as its header row
+    (repeated on each page) and `f.rows` empty rows numbered down the side."""
+    def cell(text: str = "", style: str = "Standard") -> str:
+        inner = f'<text:p text:style-name="{style}">{_x(text)}</text:p>' if text else f'<text:p text:style-name="{style}"/>'
+        return f'<table:table-cell table:style-name="BoxCell" office:value-type="string">{inner}</table:table-cell>'
+
+    columns = "".join(f'<table:table-column table:style-name="{"DateColumn" if s.spec.narrow else f"EntryColumn{number}"}"/>'
+                      for s in f.fields)
+    head = cell() + "".join(cell(s.label, "TableHead") for s in f.fields)
+    rows = "".join(f'<table:table-row table:style-name="EntryRow">{cell(str(n), "Small")}'
+                   + "".join(cell() for _ in f.fields) + "</table:table-row>" for n in range(1, f.rows + 1))
+    return (f'<table:table table:name="Entries{number}" table:style-name="Box">'
+            f'<table:table-column table:style-name="NumberColumn"/>{columns}'
+            f"<table:table-header-rows><table:table-row>{head}</table:table-row></table:table-header-rows>"
+            f"{rows}</table:table>")
+
+
+def _content(body: str, styles: str = "") -> str:
     return (XML + f"<office:document-content {NS}><office:automatic-styles>"
             '<style:style style:name="Box" style:family="table"><style:table-properties style:width="17cm" '
             'table:align="left" fo:margin-bottom="0.1cm"/></style:style>'
@@ -106,7 +137,16 @@ def _content(body: str) -> str:
             f'<style:table-row-properties style:min-row-height="{BOX_HEIGHT["long-text"]}"/></style:style>'
             '<style:style style:name="BoxCell" style:family="table-cell">'
             '<style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.1cm"/></style:style>'
-            f"</office:automatic-styles><office:body><office:text>{body}</office:text></office:body>"
+            # A repeating group's table (17 cm): the number, two dates of 2.1 cm, the rest shared.
+            '<style:style style:name="NumberColumn" style:family="table-column">'
+            '<style:table-column-properties style:column-width="0.7cm"/></style:style>'
+            '<style:style style:name="DateColumn" style:family="table-column">'
+            '<style:table-column-properties style:column-width="2.1cm"/></style:style>'
+            '<style:style style:name="EntryRow" style:family="table-row">'
+            '<style:table-row-properties style:min-row-height="0.8cm"/></style:style>'
+            '<style:style style:name="TableHead" style:family="paragraph" style:parent-style-name="Small">'
+            '<style:text-properties fo:font-weight="bold"/></style:style>'
+            f"{styles}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body>"
             "</office:document-content>")
 
 

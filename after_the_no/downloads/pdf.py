@@ -6,7 +6,8 @@ get no `required` flag (reportlab sets it unless told otherwise): every question
 
 The PDF is tagged (after_the_no.pdf_tags): the title is an H1, each section an H2, each question
 a Div of paragraphs (label, hint) and a Form element for its field, or a list (L/LI/LBody) of its
-options, each with its own Form element; every field's tooltip names it in full ("Mood 3").
+options, each with its own Form element, or an entries table (pdf_entries); every field's tooltip
+names it in full ("Mood 3").
 Borders, rules and the page footer are artifacts. Text is in the embedded Liberation Sans.
 """
 from __future__ import annotations
@@ -22,31 +23,18 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject
 
 from after_the_no.font import drawable
 from after_the_no.downloads.pdf_tags import BOLD, Elem, FONT, TaggedCanvas, visual
+from after_the_no.downloads.pdf_entries import draw_entries
+from after_the_no.downloads.pdf_layout import (BOX, BOX_FILL, BUTTON, FIELD_SPACE, GREY, LONG_HEIGHT, MARGIN, TEXT_HEIGHT,
+                                               head_height, option_text, option_tooltip, option_width, question_height,
+                                               text_height)
 from after_the_no.downloads.sizes import STANDARD, Sizes
 from after_the_no.brand import Brand
-from after_the_no.worksheets.model import BOXES, Field, SHORT_KINDS, Worksheet
+from after_the_no.worksheets.model import Field, SHORT_KINDS, Worksheet
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 DATE_ORDER = {"a4": "day / month / year", "letter": "month / day / year"}  # as people write dates there
-MARGIN = 42
-GREY = colors.HexColor("#4a4a4a")
-BOX = colors.HexColor("#6b6b6b")
-BOX_FILL = colors.HexColor("#fbfbfb")
-TEXT_HEIGHT, LONG_HEIGHT = BOXES["text"].pdf_pt, BOXES["long-text"].pdf_pt   # the model's kind table
-BUTTON = 9
 GAP = 14            # between two columns of short fields
-FIELD_SPACE = 7     # below each question
 RADIO_FLAGS = "noToggleToOff radio"   # not "required" (reportlab's default): every question is optional
-
-
-def option_text(f: Field, n: int, value: str) -> str:
-    """An option as printed beside its box: a scale's ends carry their words ("1 Not well")."""
-    return f"{value} {f.end_label(n)}" if f.end_label(n) else value
-
-
-def option_tooltip(f: Field, n: int, value: str) -> str:
-    """What a screen reader says for one option: its question, then the option ("Mood 1 Low")."""
-    return drawable(f"{f.label} {option_text(f, n, value)}")
 
 
 class FieldGroup(PDFObject):
@@ -139,37 +127,6 @@ class _Pages:
         return len(lines) * leading
 
 
-def _text_height(text: str, font: str, size: float, width: float) -> float:
-    return len(simpleSplit(drawable(text), font, size, width)) * size * 1.25 if text else 0
-
-
-def _head_height(f: Field, width: float, s: Sizes = STANDARD) -> float:
-    return _text_height(f.label, BOLD, s.label, width) + _text_height(f.hint, FONT, s.small, width) + 3 * s.k
-
-
-def _question_height(f: Field, width: float, s: Sizes = STANDARD) -> float:
-    h = _head_height(f, width, s)
-    if f.kind in SHORT_KINDS:
-        return h + TEXT_HEIGHT * s.k + FIELD_SPACE * s.k
-    if f.kind == "long-text":
-        return h + LONG_HEIGHT * s.k + FIELD_SPACE * s.k
-    return h + _options_rows(f, width, s) * 14 * s.k + FIELD_SPACE * s.k
-
-
-def _option_width(f: Field, n: int, value: str, s: Sizes = STANDARD) -> float:
-    return BUTTON * s.k + 4 * s.k + stringWidth(drawable(option_text(f, n, value)), FONT, s.option) + 14 * s.k
-
-
-def _options_rows(f: Field, width: float, s: Sizes = STANDARD) -> int:
-    rows, used = 1, 0.0
-    for n, value in enumerate(f.choices, start=1):
-        w = _option_width(f, n, value, s)
-        if used and used + w > width:
-            rows, used = rows + 1, 0.0
-        used += w
-    return rows
-
-
 def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head: float) -> None:
     """Draw label, hint and control; the control starts `head` below `top` so a row lines up."""
     c, form, tags, s, k = p.canvas, p.canvas.acroForm, p.tags, p.s, p.s.k
@@ -182,7 +139,9 @@ def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head
     label = drawable(f.label)
     box = dict(borderColor=BOX, fillColor=BOX_FILL, textColor=colors.black, borderWidth=s.border,
                forceBorder=True, tooltip=label, fontName=FONT)
-    if f.kind in SHORT_KINDS:
+    if f.spec.control == "entries":
+        draw_entries(p, f, x, width, question, box)
+    elif f.kind in SHORT_KINDS:
         w, height = min(width, 150 * k) if f.spec.narrow else width, TEXT_HEIGHT * k
         with tags.artifact():   # forceBorder draws the box on the page too
             form.textfield(name=f.id, x=x, y=p.y - height, width=w, height=height, fontSize=s.body, maxlen=0, **box)
@@ -213,7 +172,7 @@ def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head
         p.add_field(group._ref)
         options = tags.elem("L", question)
         for n, value in enumerate(f.choices, start=1):
-            w = _option_width(f, n, value, s)
+            w = option_width(f, n, value, s)
             if used and used + w > width:
                 used, p.y = 0.0, p.y - 14 * k
             bx = x + used
@@ -281,8 +240,8 @@ def draw_worksheet(canvas: TaggedCanvas, sheet: Worksheet, paper: str, site_url:
                   FONT, s.small, MARGIN, p.inner, GREY) + 6 * k
     for section in sheet.sections:
         first = _rows(section.fields, s.pairs)[0]
-        head = 22 * k + _text_height(section.intro, FONT, s.section_intro, p.inner)
-        p.need(head + max(_question_height(f, p.inner, s) for f in first))  # never strand a heading
+        head = 22 * k + text_height(section.intro, FONT, s.section_intro, p.inner)
+        p.need(head + max(question_height(f, p.inner, s) for f in first))  # never strand a heading
         p.y -= 6 * k
         p.text(section.title, BOLD, s.section, MARGIN, p.inner, p.accent, tag="H2")
         p.y -= 16 * k
@@ -295,8 +254,8 @@ def draw_worksheet(canvas: TaggedCanvas, sheet: Worksheet, paper: str, site_url:
             p.y -= p.text(section.intro, FONT, s.section_intro, MARGIN, p.inner, GREY) + 2 * k
         for row in _rows(section.fields, s.pairs):
             width = (p.inner - GAP) / 2 if len(row) == 2 else p.inner
-            head = max(_head_height(f, width, s) for f in row)
-            p.need(head + max(_question_height(f, width, s) - _head_height(f, width, s) for f in row))
+            head = max(head_height(f, width, s) for f in row)
+            p.need(head + max(question_height(f, width, s) - head_height(f, width, s) for f in row))
             top, bottoms = p.y, []
             for n, f in enumerate(row):
                 _draw_question(p, f, MARGIN + n * (width + GAP), width, top, head)

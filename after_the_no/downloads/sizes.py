@@ -19,10 +19,13 @@ class Sizes:
     k: float = 1
     pairs: bool = True     # two short questions side by side
     border: float = 0.75
+    table: float = 7.5     # an entries table's column names, row numbers and what is typed in a cell
+    table_across: bool = True   # entries as one table, a row each; else a block of rows for each entry
 
 
 STANDARD = Sizes()
 # Large print: every text 18 pt or more, boxes and buttons twice the size, one question to a
-# row, firmer borders.
+# row, firmer borders; an entries field's columns cannot all fit at 18 pt, so each entry is a
+# block of rows (its questions down the side).
 LARGE_PRINT = Sizes(title=28, body=18, small=18, section=22, section_intro=18, label=18, option=18, note=18,
-                    footer=18, k=2, pairs=False, border=1.5)
+                    footer=18, k=2, pairs=False, border=1.5, table=18, table_across=False)

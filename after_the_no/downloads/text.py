@@ -2,7 +2,8 @@
 
 UTF-8, lines of at most 72 characters, no tabs and no markup. Headings are underlined, each
 question is numbered, a choice says "choose one" or "tick any", and a written answer gets an
-"Answer:" line with room below it, so the file can be filled in where it is read.
+"Answer:" line with room below it, so the file can be filled in where it is read. An entries
+field (the job-search record) is a ruled list of numbered entries, each with its column names.
 """
 from __future__ import annotations
 
@@ -31,7 +32,13 @@ def _question(number: int, f: Field) -> list[str]:
     out = _wrap(f"{number}. {f.label}{note}")
     if f.hint:
         out += _wrap(f.hint, "   ")
-    if f.kind in BOXES:
+    if f.spec.control == "entries":   # 72 characters hold no table: one ruled block per entry
+        rule = "   " + "-" * (WIDTH - 3)
+        out += [rule]
+        for n in range(1, f.rows + 1):
+            out += [f"   {f.item} {n}", *[line for sub in f.fields for line in _wrap(f"{sub.label}:", "   ")], rule]
+        out += [""]
+    elif f.kind in BOXES:
         out += ["   Answer:", *[""] * BOXES[f.kind].lines]
     else:
         out += [line for text in f.option_texts() for line in _wrap(f"[ ] {text}", "   ")] + [""]

@@ -8,11 +8,14 @@ JavaScript (the `js` class on <html>), so they take their place at first paint, 
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from html import escape
 
 from after_the_no.downloads.plan import LARGE_PRINT, PLAIN_TEXT
-from after_the_no.worksheets.model import Field, Section, Worksheet
+from after_the_no.worksheets.model import MAX_ENTRIES, Field, Section, Worksheet
+
+NO_JS_ENTRIES = 3   # empty entries in the plain form (without JavaScript); the script adds more
 
 
 @dataclass(frozen=True)
@@ -89,12 +92,14 @@ def _toolbar() -> str:
 <div class="ws-actions">
 <button type="button" class="md-button" data-action="print">Print my answers</button>
 <button type="button" class="md-button" data-action="print-blank">Print blank</button>
-<button type="button" class="md-button" data-action="export-json">Export answers (JSON)</button>
+<button type="button" class="md-button" data-action="export-json" aria-describedby="ws-backup-about">Save a backup file</button>
 <button type="button" class="md-button" data-action="export-text">Save as text</button>
-<span class="ws-import"><label class="md-button" for="ws-import-file">Import answers</label>
-<input type="file" id="ws-import-file" accept=".json,application/json"></span>
+<span class="ws-import"><label class="md-button" for="ws-import-file">Open a backup file</label>
+<input type="file" id="ws-import-file" accept=".json,application/json" aria-describedby="ws-backup-about"></span>
 <button type="button" class="md-button" data-action="clear">Clear my answers</button>
 </div>
+<p class="ws-backup-about" id="ws-backup-about">A backup file keeps a copy of your answers, to move them to another device
+or keep them safe. Open it here later to get them back. It is made on this device and goes nowhere unless you send it.</p>
 <div class="ws-confirm" hidden>
 <p id="ws-confirm-text">Clear every answer on this worksheet? You can undo this straight after.</p>
 <button type="button" class="md-button md-button--primary" data-action="clear-yes" aria-describedby="ws-confirm-text">Yes, clear them</button>
@@ -125,6 +130,8 @@ def _hint(f: Field) -> tuple[str, str]:
 
 
 def _field(f: Field) -> str:
+    if f.spec.control == "entries":
+        return _entries(f)
     cid = control_id(f.id)
     hint, described = _hint(f)
     data = f'data-field="{f.id}" data-kind="{f.kind}"'
@@ -159,6 +166,53 @@ def _field(f: Field) -> str:
     return (f'<fieldset class="ws-field ws-{f.kind}" {data}{described}>'
             f'<legend class="ws-label">{escape(f.label)}</legend>{hint}'
             f'<div class="ws-options">{"".join(options)}</div></fieldset>')
+
+
+def _entries(f: Field) -> str:
+    """A repeating group: without JavaScript a few empty entries (a plain form) and, for paper, a
+    ruled table with `rows` empty rows; the script (assets/entries.js) draws the entries from the
+    answers and adds, moves and removes them. Each entry is a numbered fieldset."""
+    cid = control_id(f.id)
+    hint, described = _hint(f)
+    subs = [{"id": s.id, "kind": s.kind, "label": s.label, "max": s.spec.entry_length} for s in f.fields]
+    entries = "\n".join(_entry(f, n) for n in range(1, NO_JS_ENTRIES + 1))
+    head = "".join(f'<th scope="col">{escape(s.label)}</th>' for s in f.fields)
+    empty = "".join("<td></td>" for _ in f.fields)
+    rows = "".join(f'<tr><th scope="row">{n}</th>{empty}</tr>' for n in range(1, f.rows + 1))
+    return (f'<fieldset class="ws-field ws-entries" data-field="{f.id}" data-kind="entries" data-item="{escape(f.item)}"'
+            f' data-max-entries="{MAX_ENTRIES}" data-fields="{escape(json.dumps(subs))}"{described}>'
+            f'<legend class="ws-label">{escape(f.label)}</legend>{hint}'
+            f'<ol class="ws-entry-list" id="{cid}--list">\n{entries}\n</ol>'
+            f'<p class="ws-entry-none" data-needs-js hidden>Nothing here yet.</p>'
+            f'<div class="ws-entry-message" role="status"></div>'   # next to the entries it speaks of
+            f'<p class="ws-entry-tools" data-needs-js><button type="button" class="md-button md-button--primary"'
+            f' data-entry-action="add">{escape(f.add)}</button> '
+            f'<button type="button" class="md-button" data-entry-action="csv" aria-describedby="{cid}--csv">'
+            f"Download as a spreadsheet (CSV)</button></p>"
+            f'<p class="ws-hint ws-csv-about" id="{cid}--csv" data-needs-js>The CSV file has one row for each '
+            f"{escape(f.item.lower())}, with a column for each answer and dates written as year-month-day. A spreadsheet "
+            "or a work-search log can open it. It is made on this device and goes nowhere unless you send it.</p>"
+            f'<table class="ws-paper"><caption>{escape(f.label)}</caption><thead><tr><th scope="col">'
+            f'<span class="ws-vh">{escape(f.item)} number</span></th>{head}</tr></thead><tbody>{rows}</tbody></table>'
+            "</fieldset>")
+
+
+def _entry(f: Field, n: int) -> str:
+    cid = f"{control_id(f.id)}--{n}"
+    parts = []
+    for s in f.fields:
+        sid, tag = f"{cid}--{s.id}", ""
+        if s.spec.control == "lines":
+            tag = (f'<textarea class="ws-input" id="{sid}" name="{f.id}.{n}.{s.id}" data-sub="{s.id}"'
+                   f' maxlength="{s.spec.entry_length}" rows="2"></textarea>')
+        elif s.spec.input_type == "date":   # a date box holds YYYY-MM-DD and takes no maxlength
+            tag = f'<input class="ws-input" type="date" id="{sid}" name="{f.id}.{n}.{s.id}" data-sub="{s.id}">'
+        else:
+            tag = (f'<input class="ws-input" type="{s.spec.input_type}" id="{sid}" name="{f.id}.{n}.{s.id}" data-sub="{s.id}"'
+                   f' maxlength="{s.spec.entry_length}">')
+        parts.append(f'<div class="ws-sub ws-{s.kind}"><label class="ws-sub-label" for="{sid}">{escape(s.label)}</label>{tag}</div>')
+    return (f'<li class="ws-entry-item"><fieldset class="ws-entry" id="{cid}"><legend class="ws-entry-title">'
+            f'{escape(f.item)} {n}</legend><div class="ws-entry-fields">{"".join(parts)}</div></fieldset></li>')
 
 
 def result_markdown(sheet: Worksheet) -> str:

@@ -1,5 +1,6 @@
 """Load worksheets/<slug>.yml: worksheets/schema.json checks the structure, this module the rules
-that compare two places in a file and the font; every problem as `file:line: key.path: message`."""
+that compare two places in a file (an entries field's own ids, and none in a repeated section
+among them) and the font; every problem as `file:line: key.path: message`."""
 from __future__ import annotations
 
 import re
@@ -9,22 +10,27 @@ from pathlib import Path
 from after_the_no import schema
 from after_the_no.definitions import Checker, DefinitionError, Document, format_key, load, load_all
 from after_the_no.font import describe, uncovered
-from after_the_no.worksheets.model import KINDS, NUMBER_MAX, NUMBER_MIN, Field, Section, Stage, Worksheet
+from after_the_no.worksheets.model import (ENTRY_KINDS, KINDS, NUMBER_MAX, NUMBER_MIN, PAPER_ROWS, Field, Section,
+                                           Stage, Worksheet)
 
 SCHEMA = Path(__file__).resolve().parents[2] / "worksheets" / "schema.json"
 PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
 SHOWN = ("title", "intro")                                   # printed in the PDFs: the font must have them
-SECTION_SHOWN, FIELD_SHOWN = ("title", "intro"), ("label", "hint", "low", "high")
+SECTION_SHOWN, FIELD_SHOWN = ("title", "intro"), ("label", "hint", "low", "high", "item", "add")
+ENTRY_SHOWN = ("label", "hint")                             # an entries field's own fields: its table's columns
 
 
-def kinds_in_schema() -> list[str]:
-    return schema.load_schema(SCHEMA)[0]["$defs"]["field"]["properties"]["kind"]["enum"]
+def kinds_in_schema(definition: str = "field") -> list[str]:
+    return schema.load_schema(SCHEMA)[0]["$defs"][definition]["properties"]["kind"]["enum"]
 
 
 def build(doc: Document) -> Worksheet:
     """Check a parsed worksheet file and turn it into a Worksheet; raise DefinitionError listing every problem."""
     if set(kinds_in_schema()) != set(KINDS):   # a kind added to one and not the other
         raise RuntimeError(f"worksheets/schema.json kinds {kinds_in_schema()} != worksheets/model.py KINDS {list(KINDS)}")
+    if set(kinds_in_schema("entryField")) != set(ENTRY_KINDS):
+        raise RuntimeError(f"worksheets/schema.json entryField kinds {kinds_in_schema('entryField')} != "
+                           f"worksheets/model.py ENTRY_KINDS {list(ENTRY_KINDS)}")
     check = Checker(doc)
     check.slug(("(file name)",), Path(doc.name).stem)
     check.problems += schema.problems(doc, SCHEMA)
@@ -47,6 +53,11 @@ def build(doc: Document) -> Worksheet:
         # A repeated section becomes "Title 1", "Title 2", ... with every id suffixed -1, -2, ...
         copies = [(f"-{n}", f" {n}") for n in range(1, repeat + 1)] if repeat else [("", "")]
         own_ids[s] = {f.id for _, f in fields} if repeat else set()
+        if repeat:
+            for i, f in fields:
+                if f.kind == "entries":
+                    check.fail(where + ("fields", i, "kind"), "an entries field cannot be in a repeated section "
+                                                              "(it repeats already)")
         for suffix, number in copies:
             claim(raw["id"] + suffix, where + ("id",))
             kept = []
@@ -75,6 +86,8 @@ def _check_font(check: Checker, data: dict) -> None:
             at = ("sections", s, "fields", i)
             texts += [(at + (key,), f[key]) for key in FIELD_SHOWN if key in f]
             texts += [(at + ("options", o), option) for o, option in enumerate(f.get("options", []))]
+            texts += [(at + ("fields", e, key), sub[key]) for e, sub in enumerate(f.get("fields", []))
+                      for key in ENTRY_SHOWN if key in sub]
     for path, text in texts:
         if missing := uncovered(text):
             check.fail(path, f"the PDF font (Liberation Sans: Latin, Greek, Cyrillic, Hebrew) has no {describe(missing)}")
@@ -85,7 +98,24 @@ def _field(check: Checker, where: tuple, raw: dict) -> Field:
     if low >= high:
         check.fail(where + ("max",), f"{high} must be more than min ({low})")
     return Field(raw["id"], raw["kind"], raw["label"].strip(), raw.get("hint", "").strip(), tuple(raw.get("options", ())),
-                 raw.get("low", ""), raw.get("high", ""), raw.get("reminder", ""), low, high)
+                 raw.get("low", ""), raw.get("high", ""), raw.get("reminder", ""), low, high,
+                 **(_entries(check, where, raw) if raw["kind"] == "entries" else {}))
+
+
+def _entries(check: Checker, where: tuple, raw: dict) -> dict:
+    """An entries field's own fields (the schema has checked each; their ids must differ),
+    the name of one entry, the add button's words and the rows on paper."""
+    subs: list[Field] = []
+    seen: dict[str, int] = {}
+    for i, sub in enumerate(raw["fields"]):
+        if sub["id"] in seen:
+            check.fail(where + ("fields", i, "id"),
+                       f"duplicate id {sub['id']!r} in this entry (first used at fields[{seen[sub['id']]}])")
+            continue
+        seen[sub["id"]] = i
+        subs.append(Field(sub["id"], sub["kind"], sub["label"].strip(), sub.get("hint", "").strip()))
+    return {"fields": tuple(subs), "item": raw["item"].strip(), "add": raw["add"].strip(),
+            "rows": raw.get("rows", PAPER_ROWS)}
 
 
 def _stages(check: Checker, items: list, sections: list[Section]) -> tuple[Stage, ...]:

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field as _field
 
+# A repeating group (`entries`): entries the person adds, each holding answers of the kinds
+# whose `entry_length` is set (worksheets/schema.json's entryField lists the same kinds).
+MAX_ENTRIES = 500            # an import with more is refused (the form itself sets no limit)
+PAPER_ROWS = 14              # empty rows on paper: one a day for a fortnight
 SCALE = ["1", "2", "3", "4", "5"]
 MAX_REPEAT = 5
 # Characters: a shorter list of options prints on one line in the Word and ODT files.
@@ -29,25 +33,29 @@ class Kind:
     """One field kind, written once for every renderer. Its control is the HTML form's, and also
     how the page's script reads the answer (the control's own type, docs/assets/worksheet.js):
     "line" an <input>, "lines" a <textarea>, "count" a whole number typed in a text box,
-    "one" radio buttons, "many" checkboxes. Which keys a kind's YAML takes is worksheets/schema.json's."""
+    "one" radio buttons, "many" checkboxes, "entries" a repeating group of rows (assets/entries.js).
+    Which keys a kind's YAML takes is worksheets/schema.json's."""
     name: str
     control: str
-    box: Box | None = None     # a written-in kind's answer box; None: its choices are ticked
+    box: Box | None = None     # a written-in kind's answer box; None: its choices are ticked (entries: a table)
     input_type: str = "text"   # a "line" control's <input type>
     narrow: bool = False       # a short answer (a date, a number): a short box in the PDF
     paper_note: str = ""       # printed after the label in the Word and OpenDocument files
+    entry_length: int = 0      # characters one answer inside an entry may hold; 0: not allowed in entries
 
 
 LINE, LONG = Box(1, 17, 0.9), Box(4, 46, 1.6)
 KINDS = {kind.name: kind for kind in (
-    Kind("text", "line", LINE),
-    Kind("long-text", "lines", LONG),
+    Kind("text", "line", LINE, entry_length=300),
+    Kind("long-text", "lines", LONG, entry_length=3000),
     Kind("scale", "one"),
     Kind("choice", "one"),
     Kind("checklist", "many"),
-    Kind("date", "line", LINE, input_type="date", narrow=True, paper_note="(date)"),
+    Kind("date", "line", LINE, input_type="date", narrow=True, paper_note="(date)", entry_length=10),
     Kind("number", "count", LINE, narrow=True, paper_note="(a number)"),
+    Kind("entries", "entries"),   # drawn as a ruled table on paper, one row per entry
 )}
+ENTRY_KINDS = tuple(name for name, kind in KINDS.items() if kind.entry_length)
 BOXES = {name: kind.box for name, kind in KINDS.items() if kind.box}
 SHORT_KINDS = frozenset(kind for kind, box in BOXES.items() if box.lines == 1)  # two fit side by side on paper
 
@@ -64,6 +72,10 @@ class Field:
     reminder: str = ""  # date: calendar reminder title; {field-id} is replaced by that answer
     min: int = NUMBER_MIN  # number: the smallest and largest whole number accepted
     max: int = NUMBER_MAX
+    fields: tuple["Field", ...] = ()   # entries: what each entry holds (text, long-text, date)
+    item: str = ""    # entries: what one entry is called ("Application"), numbered on the page
+    add: str = ""     # entries: the add button's words ("Add an application")
+    rows: int = PAPER_ROWS  # entries: empty rows printed on paper
 
     @property
     def spec(self) -> Kind:

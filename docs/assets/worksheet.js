@@ -4,12 +4,16 @@
 // are kept (this device or this tab) is the person's choice, made in enhance.js.
 
 import { KEYS, createAll, download, el, read, saveChoice, write } from "./enhance.js";
+import { Entries } from "./entries.js";
+import { entriesProblem, formatDate as isoDate, toCsv } from "./answers.js";
 
-// How an answer is read, from its controls alone (after_the_no/worksheets/model.py KINDS gives each
-// kind one of them): "many" checkboxes, "one" radio buttons, "count" a whole number in a text box
-// (it carries data-min), "text" any other box. So a new kind with an existing control needs no
-// change here.
+// How an answer is read, from its element and controls alone (after_the_no/worksheets/model.py
+// KINDS gives each kind one of them): "entries" a repeating group (it carries data-fields, and
+// entries.js reads it), "many" checkboxes, "one" radio buttons, "count" a whole number in a text
+// box (it carries data-min), "text" any other box. So a new kind with an existing control needs
+// no change here.
 function controlOf(element, inputs) {
+  if ("fields" in element.dataset) return "entries";
   const type = inputs[0]?.type;
   return type === "checkbox" ? "many" : type === "radio" ? "one" : "min" in element.dataset ? "count" : "text";
 }
@@ -19,7 +23,7 @@ const MAX_IMPORT_BYTES = 1024 * 1024;
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
 const UNCHANGED = "Your answers have not changed.";
 const TEXT = {
-  blocked: "Answers will not be kept: this browser is blocking storage. Use “Export answers” to keep a copy.",
+  blocked: "Answers will not be kept: this browser is blocking storage. Use “Save a backup file” to keep a copy.",
   tooBig: `This file is too big to be a worksheet export (over 1 MB). ${UNCHANGED}`,
   notJson: `This file is not a worksheet export: it is not JSON. ${UNCHANGED}`,
   notExport: `This file is not a worksheet export. ${UNCHANGED}`,
@@ -37,6 +41,8 @@ const TEXT = {
 };
 
 const short = (value) => String(value).slice(0, 80);
+// An answer as text: a list joined by commas, an entry (from an older repeating group) as JSON.
+const plain = (value) => [].concat(value).map((v) => (typeof v === "object" ? JSON.stringify(v) : v)).join(", ");
 const isPlainObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
 // Why `text` is not a count from min to max ("" when it is one, or empty).
@@ -62,8 +68,9 @@ export function biggestDrop(stages) {
 }
 
 // Returns the message explaining why `data` cannot be imported into worksheet `slug`, or "" if it can.
-// numbers: {field id: [min, max]} for the worksheet's number fields.
-export function importProblem(data, slug, numbers = {}) {
+// numbers: {field id: [min, max]} for the worksheet's number fields; entries: {field id: spec}
+// for its repeating groups (see answers.js entriesProblem).
+export function importProblem(data, slug, numbers = {}, entries = {}) {
   if (!isPlainObject(data)) return TEXT.notExport;
   const forbidden = findForbiddenKey(data);
   if (forbidden) return TEXT.forbidden(forbidden);
@@ -71,6 +78,11 @@ export function importProblem(data, slug, numbers = {}) {
   if (data.worksheet !== slug) return TEXT.otherSheet(short(data.worksheet));
   if (!isPlainObject(data.answers)) return TEXT.notExport;
   for (const [key, value] of Object.entries(data.answers)) {
+    if (Object.hasOwn(entries, key)) {
+      const problem = entriesProblem(key, value, entries[key]);
+      if (problem) return problem;
+      continue;
+    }
     const ok = typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string"));
     if (!ok) return TEXT.notText(short(key));
     if (numbers[key] && numberProblem(value, numbers[key])) return TEXT.notNumber(short(key), numbers[key]);
@@ -145,6 +157,10 @@ class Worksheet {
     this.byId = new Map(this.fields.map((f) => [f.id, f]));
     this.numbers = Object.fromEntries(this.fields.filter((f) => f.control === "count")
       .map((f) => [f.id, [Number(f.element.dataset.min), Number(f.element.dataset.max)]]));
+    this.entries = new Map(this.fields.filter((f) => f.control === "entries").map((f) =>
+      [f.id, new Entries(f.element, () => this.changed({ target: f.element }), (columns, list) =>
+        download(`${this.slug}-${f.id}.csv`, "text/csv;charset=utf-8", toCsv(columns, list)))]));
+    this.entrySpecs = Object.fromEntries([...this.entries].map(([id, group]) => [id, group.spec]));
     this.result = document.querySelector(`.ws-result[data-worksheet="${this.slug}"]`);
     this.toolbar = form.querySelector(".ws-toolbar");
     this.status = form.querySelector(".ws-status");
@@ -154,6 +170,7 @@ class Worksheet {
 
   start() {
     this.form.classList.add("ws-js");
+    for (const group of this.entries.values()) group.show([]);   // the plain form's empty entries give way
     for (const f of this.fields) {
       if (f.control === "text") {
         const mirror = el("div", { class: "ws-mirror", "aria-hidden": "true" });
@@ -241,6 +258,9 @@ class Worksheet {
         value = f.inputs.filter((i) => i.checked).map((i) => i.value)
           .concat((Array.isArray(old) ? old : []).filter((v) => !offered.includes(v)));
         if (!value.length) continue;
+      } else if (f.control === "entries") {
+        value = this.entries.get(f.id).value();
+        if (!value.length) continue;
       } else if (f.control === "one") {
         value = f.inputs.find((i) => i.checked)?.value ?? (typeof old === "string" && !offered.includes(old) ? old : "");
       } else {
@@ -255,7 +275,9 @@ class Worksheet {
   show(answers) {
     for (const f of this.fields) {
       const value = answers[f.id];
-      if (f.control === "many" || f.control === "one") {
+      if (f.control === "entries") {
+        this.entries.get(f.id).show(value);
+      } else if (f.control === "many" || f.control === "one") {
         const picked = Array.isArray(value) ? value : [value];
         for (const input of f.inputs) input.checked = picked.includes(input.value);
       } else {
@@ -286,7 +308,7 @@ class Worksheet {
     const orphans = this.orphans();
     if (!orphans.length) return;
     const list = el("dl");
-    for (const [id, value] of orphans) list.append(el("dt", { text: id }), el("dd", { text: [].concat(value).join(", ") }));
+    for (const [id, value] of orphans) list.append(el("dt", { text: id }), el("dd", { text: plain(value) }));
     this.form.append(el("section", { class: "ws-orphans" }, el("h2", { text: TEXT.orphans }), el("p", { text: TEXT.orphansHint }), list));
   }
 
@@ -305,7 +327,7 @@ class Worksheet {
     if (!raw) return;
     try {
       const data = JSON.parse(raw);
-      if (!importProblem(data, this.slug, this.numbers)) this.show(data.answers);
+      if (!importProblem(data, this.slug, this.numbers, this.entrySpecs)) this.show(data.answers);
     } catch { /* unreadable saved data: leave it in storage, start from the blank form */ }
   }
 
@@ -330,7 +352,7 @@ class Worksheet {
     } catch {
       return this.say(TEXT.notJson, { error: true });
     }
-    const problem = importProblem(data, this.slug, this.numbers);
+    const problem = importProblem(data, this.slug, this.numbers, this.entrySpecs);
     if (problem) return this.say(problem, { error: true });
     this.show(data.answers);
     this.save();
@@ -375,6 +397,10 @@ class Worksheet {
       lines.push(heading, "-".repeat(heading.length));
       for (const element of section.querySelectorAll("[data-field]")) {
         const f = this.byId.get(element.dataset.field);
+        if (f.control === "entries") {
+          lines.push(f.label, ...this.entryLines(f), "");
+          continue;
+        }
         const value = [].concat(this.stored[f.id] ?? []).join(", ");
         lines.push(`${f.label}`, value ? (f.date ? formatDate(value) : value) : "(no answer)", "");
       }
@@ -382,10 +408,17 @@ class Worksheet {
     const orphans = this.orphans();
     if (orphans.length) {
       lines.push(TEXT.orphans, "-".repeat(TEXT.orphans.length));
-      for (const [id, value] of orphans) lines.push(id, [].concat(value).join(", "), "");
+      for (const [id, value] of orphans) lines.push(id, plain(value), "");
     }
     lines.push(`Saved ${new Date().toLocaleString()} from ${location.href.split("#")[0]}`);
     return lines.join("\n") + "\n";
+  }
+
+  entryLines(f) {
+    const group = this.entries.get(f.id), list = this.stored[f.id] ?? [];
+    if (!list.length) return ["(no answer)"];
+    return list.flatMap((entry, i) => [`${group.item} ${i + 1}`, ...group.fields.filter((s) => entry[s.id])
+      .map((s) => `  ${s.label}: ${s.kind === "date" ? isoDate(entry[s.id]) : entry[s.id].replace(/\n/g, "\n    ")}`)]);
   }
 
   reminders() {

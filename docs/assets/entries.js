@@ -1,0 +1,147 @@
+// A repeating group on a worksheet (kind `entries`, e.g. the job-search record): the person adds,
+// edits, moves and removes entries (undo straight after), each a numbered fieldset. Without
+// JavaScript the page has a few empty entries and, on paper, a ruled table; this replaces them
+// with the saved entries. Focus goes somewhere sensible after each action and a status line
+// says what happened. Imports nothing (the offline bundle inlines it into worksheet.js).
+
+const el = (tag, props = {}, ...children) => {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+};
+const hidden = (text) => el("span", { className: "ws-vh", textContent: text });
+const readable = (iso) => {   // the table on paper: "15/01/2030" style is ambiguous across countries
+  const date = new Date(`${iso}T00:00:00`);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
+};
+
+export class Entries {
+  /** root: the fieldset.ws-entries; changed(): called after every change the person makes;
+      csv(fields, entries): makes and downloads the CSV file. */
+  constructor(root, changed, csv) {
+    this.root = root;
+    this.changed = changed;
+    this.csv = csv;
+    this.id = root.dataset.field;
+    this.item = root.dataset.item;
+    this.fields = JSON.parse(root.dataset.fields);
+    this.max = Number(root.dataset.maxEntries);
+    this.list = root.querySelector(".ws-entry-list");
+    this.none = root.querySelector(".ws-entry-none");
+    this.status = root.querySelector(".ws-entry-message");
+    this.paper = root.querySelector(".ws-paper tbody");
+    this.rows = this.paper.rows.length;
+    this.removed = null;   // {index, entry}: the last removal, until undone or another change
+    root.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-entry-action]");
+      if (button) this.act(button.dataset.entryAction, Number(button.closest(".ws-entry-item")?.dataset.index));
+    });
+  }
+
+  get spec() {
+    return { label: this.root.querySelector(".ws-label").textContent.trim(), max: this.max, fields: this.fields };
+  }
+
+  /** The entries on screen, in order: each {sub-field id: answer}, empty answers left out. */
+  value() {
+    return [...this.list.querySelectorAll(".ws-entry")].map((fieldset) => {
+      const entry = {};
+      for (const input of fieldset.querySelectorAll("[data-sub]")) if (input.value !== "") entry[input.dataset.sub] = input.value;
+      return entry;
+    });
+  }
+
+  /** Draw `entries` (a list of answer sets; anything else shows none). */
+  show(entries) {
+    const list = Array.isArray(entries) ? entries : [];
+    this.list.replaceChildren(...list.map((entry, i) => this.entry(entry, i, list.length)));
+    this.none.hidden = list.length > 0;
+    this.drawPaper(list);
+  }
+
+  entry(entry, index, count) {
+    const n = index + 1, base = `ws-${this.id}--${n}`;
+    const legend = el("legend", { className: "ws-entry-title", id: `${base}--title`, textContent: `${this.item} ${n}` });
+    const fields = el("div", { className: "ws-entry-fields" });
+    for (const f of this.fields) {
+      const control = f.kind === "long-text" ? el("textarea", { rows: 2 }) : el("input", { type: f.kind === "date" ? "date" : "text" });
+      Object.assign(control, { className: "ws-input", id: `${base}--${f.id}`, name: `${this.id}.${n}.${f.id}`,
+        value: typeof entry?.[f.id] === "string" ? entry[f.id] : "" });
+      if (f.kind !== "date") control.maxLength = f.max;   // a date box takes no maxlength
+      control.dataset.sub = f.id;
+      fields.append(el("div", { className: `ws-sub ws-${f.kind}` },
+        el("label", { className: "ws-sub-label", htmlFor: control.id, textContent: f.label }), control));
+    }
+    const action = (name, text) => {
+      const button = el("button", { type: "button", className: "md-button" }, text, hidden(` ${this.item.toLowerCase()} ${n}`));
+      button.dataset.entryAction = name;
+      return button;
+    };
+    const actions = el("div", { className: "ws-entry-actions" });
+    if (index > 0) actions.append(action("up", "Move up"));
+    if (index < count - 1) actions.append(action("down", "Move down"));
+    actions.append(action("remove", "Remove"));
+    const li = el("li", { className: "ws-entry-item" }, el("fieldset", { className: "ws-entry", id: base }, legend, fields, actions));
+    li.dataset.index = String(index);
+    return li;
+  }
+
+  /** The ruled table printed on paper: the entries, then empty rows up to the definition's count. */
+  drawPaper(list) {
+    const filled = list.filter((entry) => this.fields.some((f) => entry?.[f.id]));
+    const rows = [];
+    for (let i = 0; i < Math.max(this.rows, filled.length); i++) {
+      const entry = filled[i] || {};
+      rows.push(el("tr", {}, el("th", { scope: "row", textContent: String(i + 1) }),
+        ...this.fields.map((f) => el("td", {}, el("span", { textContent: entry[f.id] ? (f.kind === "date" ? readable(entry[f.id]) : entry[f.id]) : "" })))));
+    }
+    this.paper.replaceChildren(...rows);
+  }
+
+  say(text, undo = false) {
+    this.status.replaceChildren(el("p", { textContent: text }));
+    if (!undo) return;
+    const button = el("button", { type: "button", className: "md-button", textContent: "Undo" });
+    button.dataset.entryAction = "undo";
+    this.status.firstChild.append(" ", button);
+    button.focus();
+  }
+
+  focus(index, selector = "input, textarea") {
+    this.list.children[index]?.querySelector(selector)?.focus();
+  }
+
+  act(action, index) {
+    const entries = this.value();
+    if (action === "csv") return this.csv(this.fields, entries);
+    if (action === "add") {
+      entries.push({});
+      this.removed = null;
+      this.show(entries);
+      this.focus(entries.length - 1);
+      this.say(`${this.item} ${entries.length} added.`);
+    } else if (action === "remove") {
+      this.removed = { index, entry: entries.splice(index, 1)[0] };
+      this.show(entries);
+      this.say(`${this.item} ${index + 1} removed.`, true);
+    } else if (action === "undo" && this.removed) {
+      const { index: at, entry } = this.removed;
+      entries.splice(at, 0, entry);
+      this.removed = null;
+      this.show(entries);
+      this.focus(at);
+      this.say(`${this.item} ${at + 1} is back.`);
+    } else if (action === "up" || action === "down") {
+      const to = action === "up" ? index - 1 : index + 1;
+      [entries[index], entries[to]] = [entries[to], entries[index]];
+      this.removed = null;
+      this.show(entries);
+      const other = action === "up" ? "down" : "up";
+      this.focus(to, `[data-entry-action="${action}"], [data-entry-action="${other}"]`);
+      this.say(`${this.item} moved to number ${to + 1} of ${entries.length}.`);
+    } else {
+      return;
+    }
+    this.changed();
+  }
+}
