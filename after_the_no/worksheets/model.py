@@ -16,7 +16,7 @@ PAPER_ROWS = 14              # empty rows on paper: one a day for a fortnight
 SCALE = ["1", "2", "3", "4", "5"]
 MAX_REPEAT = 5
 # Characters: a shorter list of options prints on one line in the Word and ODT files.
-OPTIONS_ON_ONE_LINE = 70
+OPTIONS_ON_ONE_LINE = 80
 NUMBER_MIN, NUMBER_MAX = 0, 9999   # a number field's default range: counts of things a person did
 
 
