@@ -23,7 +23,7 @@ def guide_server(site_dir, frame_ancestors: str):
     return serve(site_dir, headers_for=lambda path: deploy_headers.headers_for(rules, path))
 
 
-BLOCKED = "Answers will not be kept: this browser is blocking storage. Use \u201cExport answers\u201d to keep a copy."
+BLOCKED = "Answers will not be kept: this browser is blocking storage. Use \u201cSave a backup file\u201d to keep a copy."
 
 
 @pytest.fixture

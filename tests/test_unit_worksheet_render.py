@@ -177,7 +177,7 @@ def test_docx_headings_and_answer_boxes():
     assert headings == [("Heading 1", GOOD.title)] + [("Heading 2", s.title) for s in GOOD.sections]
     boxes = [f.kind for f in GOOD.fields if f.kind in ("text", "long-text", "date")]
     rows = [(len(t.rows), len(t.columns), t.style.name, t.rows[0].height, t.rows[0].height_rule) for t in doc.tables]
-    heights = {"text": Cm(0.9), "date": Cm(0.9), "long-text": Cm(2.0)}
+    heights = {"text": Cm(0.9), "date": Cm(0.9), "long-text": Cm(1.6)}
     assert rows == [(1, 1, "Table Grid", Twips(round(heights[kind] / Twips(1))), WD_ROW_HEIGHT_RULE.AT_LEAST)
                     for kind in boxes]
     assert (doc.core_properties.subject, doc.core_properties.author) == (GOOD.description, "After the No")
