@@ -13,7 +13,10 @@ from after_the_no.font import describe, uncovered
 from after_the_no.worksheets.model import (ENTRY_KINDS, KINDS, NUMBER_MAX, NUMBER_MIN, PAPER_ROWS, Field, Section,
                                            Stage, Worksheet)
 
-SCHEMA = Path(__file__).resolve().parents[2] / "worksheets" / "schema.json"
+# The structural rules: worksheets/ beside the package in a checkout; in an installed wheel the
+# guide's tree, worksheets/ included, is inside the package (after_the_no/_guide/).
+_IN_CHECKOUT = Path(__file__).resolve().parents[2] / "worksheets" / "schema.json"
+SCHEMA = _IN_CHECKOUT if _IN_CHECKOUT.is_file() else Path(__file__).resolve().parents[1] / "_guide" / "worksheets" / "schema.json"
 PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
 SHOWN = ("title", "intro")                                   # printed in the PDFs: the font must have them
 SECTION_SHOWN, FIELD_SHOWN = ("title", "intro"), ("label", "hint", "low", "high", "item", "add")
