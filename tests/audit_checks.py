@@ -18,6 +18,16 @@ document.addEventListener('securitypolicyviolation',
   e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));
 """
 
+# No transition or animation runs during the audit, set as the document starts (a constructed
+# sheet, which the page's style-src 'self' does not block): every state (the drawer folded at
+# 320 px, the dark palette) is reached at once, exactly as it ends, so axe never has to wait for
+# a fade to finish to measure its colours.
+STILL_PAGE = """
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, Object.assign(new CSSStyleSheet(), {})];
+document.adoptedStyleSheets.at(-1).replaceSync(
+  "*, *::before, *::after { transition: none !important; animation: none !important; }");
+"""
+
 # Every element in main wider than its box with overflow it can scroll or hides, or whose
 # right edge passes the viewport; named by a short CSS path so the message says where.
 OVERFLOWS = """() => {
@@ -133,8 +143,15 @@ ADD_STYLE = """css => {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  (window.__auditSheets ||= []).push(sheet);
   const probe = document.querySelector("main p") || document.body;
   return getComputedStyle(probe).wordSpacing !== "0px";
+}"""
+
+# Takes the sheets ADD_STYLE put in away again: the page as its own styles draw it.
+REMOVE_STYLES = """() => {
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => !(window.__auditSheets || []).includes(s));
+  window.__auditSheets = [];
 }"""
 
 # Every control and link in main a keyboard reaches, focused in turn (after one real Tab press,

@@ -18,14 +18,12 @@ import pytest
 
 from after_the_no.build.config import ENGINES
 import suite_run
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS, READY  # noqa: F401  (the tests import them from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WIDTHS = {"phone": 390, "desktop": 1280}
 
 
@@ -61,9 +59,8 @@ def site_dir(request) -> Path:
 def variant_site() -> Path:
     """A careers service's own edition (tests/variant_support.py), built once per run through
     the MkDocs hook: the one subprocess test of the hook."""
-    import variant_support
     try:
-        return suite_run.shared("variant", variant_support.build)[0] / "site"
+        return suite_run.build("variant")[0] / "site"
     except RuntimeError as error:
         pytest.fail(str(error), pytrace=False)
 
@@ -73,14 +70,7 @@ def offline_bundle() -> tuple[Path, list[str]]:
     """The offline bundle (bin/bundle's build), once per run, with the careers service's brand
     so one build shows both that it works from disk and that it carries the brand. Returns its
     folder and the scripts it turned classic."""
-    from tools.offline_bundle import build
-    from variant_support import BRAND
-
-    def make(folder: Path) -> list[str]:
-        suite_run.count("builds")
-        return build(folder / "after-the-no", lambda config: config["extra"].update(brand=BRAND))
-
-    folder, scripts = suite_run.shared("offline-bundle", make)
+    folder, scripts = suite_run.build("offline-bundle")
     return folder / "after-the-no", scripts
 
 
@@ -205,9 +195,6 @@ def open_page(browser, base_url):
         context.close()
 
 
-# A page is ready once it has loaded and every [data-module] root on it has started: enhance.js
-# then sets <html data-ready>. Never network silence (networkidle idles 500 ms per load).
-READY = "() => document.documentElement.hasAttribute('data-ready') || !document.querySelector('[data-module]')"
 READY_TIMEOUT = 10_000   # ms: a page whose scripts never start fails here, not 30 s later
 
 

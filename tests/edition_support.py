@@ -2,6 +2,8 @@
 with a local page, a replacement page, two local services, an omission and an embed origin."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -43,3 +45,26 @@ def customise(project: Path, version: str) -> None:
         f"# You came a close second\n\n{REPLACEMENT_TEXT}\n\n"
         + "".join(f"## {title} {{#{anchor}}}\n\nTalk to us about it.\n\n" for anchor, title in REPLACED_SECTIONS.items()),
         "utf-8")
+
+
+def build_edition(project: Path, engine: str, python: str = sys.executable, command: list[str] | None = None):
+    """`after-the-no build` in the project's folder; returns (site, build log). Raises
+    RuntimeError with the log's end if the build fails."""
+    site = project / f"site-{engine}"
+    result = subprocess.run((command or [python, "-m", "after_the_no.edition.cli"]) +
+                            ["build", "--engine", engine, "--site-dir", str(site)],
+                            cwd=project, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"after-the-no build --engine {engine} failed:\n{result.stderr[-4000:]}")
+    return site, result.stderr
+
+
+def build(folder: Path) -> str:
+    """The edition's project in folder/ours (after-the-no new, then customise), built with MkDocs
+    into folder/ours/site-mkdocs; returns the build log (once per run: tests/suite_run.py)."""
+    from after_the_no.edition import cli, guide
+    project = folder / "ours"
+    if cli.main(["new", str(project)]) != 0:
+        raise RuntimeError("after-the-no new failed")
+    customise(project, guide.version())
+    return build_edition(project, "mkdocs")[1]

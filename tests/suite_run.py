@@ -3,8 +3,10 @@ engine, and the counts of builds, page loads and axe runs that bin/test prints a
 
 The first worker that needs a site builds it (bin/build's pipeline, strict) behind a file lock,
 in a folder the controller made before it started the workers; the others wait for it and read
-it too. AFTER_THE_NO_SITES=DIR set beforehand reuses sites already built there (DIR/<engine>
-with DIR/<engine>.built beside it).
+it too. AFTER_THE_NO_SITES=DIR set beforehand reuses sites already built there (DIR/<name>
+with DIR/<name>.built beside it). bin/test builds them all before pytest starts, two at a time
+(`python tests/suite_run.py DIR`, every name in BUILDS), so no worker waits on a lock with a
+core idle; a run started without bin/test builds each on first use.
 
 Counts: each process adds to its own tally (count()); at the end of its session it writes the
 tally as JSON into AFTER_THE_NO_COUNTS; the controller sums the files (totals()).
@@ -62,12 +64,7 @@ def build_command(engine: str, site: Path) -> list[str]:
 def site(engine: str) -> Path:
     """The site `engine` built for this run, building it first if no process has yet.
     Raises RuntimeError with the build's own message if it fails."""
-    def build(out: Path):
-        count("builds")
-        result = subprocess.run(build_command(engine, out), cwd=ROOT, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise RuntimeError(f"{engine} build failed:\n{(result.stdout + result.stderr)[-4000:]}")
-    return shared(engine, build)[0]
+    return shared(engine, BUILDS[engine])[0]
 
 
 def shared(name: str, build: Callable[[Path], object]) -> tuple[Path, object]:
@@ -98,3 +95,68 @@ def totals() -> Counter:
     for path in sorted(Path(folder).glob("*.json")) if folder else []:
         out.update(json.loads(path.read_text("utf-8")))
     return out
+
+
+def _site_build(engine: str) -> Callable[[Path], None]:
+    def build(out: Path) -> None:
+        count("builds")
+        result = subprocess.run(build_command(engine, out), cwd=ROOT, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"{engine} build failed:\n{(result.stdout + result.stderr)[-4000:]}")
+    return build
+
+
+def _variant(folder: Path):
+    import variant_support   # counted by conftest.build_site
+    return variant_support.build(folder)
+
+
+def _offline_bundle(folder: Path):
+    from tools.offline_bundle import build
+    from variant_support import BRAND
+    count("builds")
+    return build(folder / "after-the-no", lambda config: config["extra"].update(brand=BRAND))
+
+
+def _edition(folder: Path):
+    import edition_support
+    count("builds")
+    return edition_support.build(folder)
+
+
+# Every build a run shares, by name: the site per engine, the careers service's copy through the
+# MkDocs hook (variant_support), the offline bundle, an adopter's edition (edition_support).
+BUILDS: dict[str, Callable[[Path], object]] = {
+    **{engine: _site_build(engine) for engine in ENGINES},
+    "variant": _variant, "offline-bundle": _offline_bundle, "edition": _edition}
+
+
+def build(name: str):
+    """The shared build `name`: (folder, what its build returned), made once per run."""
+    return shared(name, BUILDS[name])
+
+
+def prebuild(folder: Path, counts: Path) -> int:
+    """Every build in BUILDS into folder, two at a time; the builds are counted into counts.
+    Returns 1 (after printing each failure) if any failed: the tests that need it fail too."""
+    from concurrent.futures import ThreadPoolExecutor
+    os.environ[SITES_ENV], os.environ[COUNTS_ENV] = str(folder), str(counts)
+    failed = []
+
+    def one(name: str) -> None:
+        try:
+            shared(name, BUILDS[name])
+        except Exception as error:   # noqa: BLE001  (said, and the tests using it fail with it)
+            failed.append(f"{name}: {error}")
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(one, ["mkdocs", "edition", "zensical", "variant", "offline-bundle"]))
+    save_counts()
+    print(f"built {len(BUILDS)} sites in {time.perf_counter() - started:.0f} s" + "".join(f"\n{f}" for f in failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
+    sys.exit(prebuild(Path(sys.argv[1]), Path(sys.argv[2])))

@@ -18,7 +18,8 @@ import pytest
 import edition_support as adopter
 from after_the_no.edition import guide
 from conftest import ROOT
-from test_html_edition import build_edition, check_edition
+from edition_support import build_edition
+from test_html_edition import check_edition
 
 pytestmark = pytest.mark.adopter
 

@@ -5,21 +5,26 @@ with no new test code; the loads grow as pages x 2 states. Every page is served 
 the headers of the generated `_headers`, so it runs under its own Content-Security-Policy.
 
 - "light" (JS on), one load: the policy header is there; the page's scripts started
-  (<html data-ready>); the colour scheme; at 1280 px axe (WCAG 2.0-2.2 A/AA), then forced
-  colours (every control visible, every control and link in main showing its focus outline);
-  what a kind of page must show (page_checks: no inline script in the content, each reply
-  page's personaliser); then the window narrows to 320 px (as 1280 px at 400% zoom, WCAG
-  1.4.10): axe, reflow (no sideways scrolling, nothing sticking out), forced colours again;
-  then, back at 1280 px, the person switches to the dark palette with Material's own toggle
-  (the palette a system in dark mode gets as the page loads): axe on the dark page, then light
-  again with the choice forgotten, so the next page starts light; then WCAG 1.4.12's text-spacing overrides go in, after axe and reflow have seen the plain
-  page: no text in a control cut off at 320 px and at 1280 px, and still no sideways scrolling
-  at 320 px. Last, what the whole load did: CSP violations, console and script errors, and
-  requests to other hosts (aborted).
+  (<html data-ready>); the colour scheme; at 1280 px axe (WCAG 2.0-2.2 A/AA) and what a kind of
+  page must show (page_checks: no inline script in the content, each reply page's personaliser);
+  then the window narrows to 320 px (as 1280 px at 400% zoom, WCAG 1.4.10): axe, reflow (no
+  sideways scrolling, nothing sticking out), forced colours (every control visible, every
+  control and link in main showing its focus outline), then WCAG 1.4.12's text-spacing
+  overrides on top of the page axe and reflow saw plain: no text in a control cut off and still
+  no sideways scrolling; then, back at 1280 px, the person switches to the dark palette with
+  Material's own toggle (the palette a system in dark mode gets as the page loads): axe on the
+  dark page, then the text-spacing overrides again: nothing cut off at 1280 px. The choice is
+  forgotten, so the next page starts light. Last, what the whole load did: CSP violations,
+  console and script errors, and requests to other hosts (aborted).
 - "no JS" (390 px): the heading and the text show (the home and situation pages in full), the
   footer's urgent-help link is there and leads to the urgent-help page; the no-JS notes show
   (a worksheet's "nothing is saved", the about page's way to forget) and the forget-everything
   button does not; no other host.
+
+Each state has one tab per worker, and every page is loaded into it in turn: a new tab per page
+costs a new renderer and a cold JavaScript engine, about twice the CPU of the same audit in one
+tab. Nothing carries over: each test starts at its state's width, without forced colours, with
+storage emptied, on a new document (the text-spacing sheet and the CSP record go with the old one).
 
 Interactive states (a filled worksheet, a reply with names typed in, the save prompt, forget
 everything) are audited by the tests that exercise them. Each problem names the page, the
@@ -27,12 +32,14 @@ state (and width) and the element; a test fails with every problem its page has 
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from after_the_no import replies
 from after_the_no.build.headers import headers_for, parse
 from audit_checks import (ADD_STYLE, CUT_OFF, FOCUS_VISIBLE, INVISIBLE_CONTROLS, OVERFLOWS,
-                          RECORD_CSP_VIOLATIONS, TEXT_SPACING)
+                          RECORD_CSP_VIOLATIONS, REMOVE_STYLES, STILL_PAGE, TEXT_SPACING)
 from browser_support import axe_violations
 from conftest import READY, built_site, is_redirect_stub, serve
 from reply_support import library
@@ -91,43 +98,49 @@ def strict_url(site_dir):
 
 
 @pytest.fixture(scope="module")
-def contexts(browser):
-    """One browser context per state for the module (pages share nothing that matters: no
-    storage is written by a page that is only loaded)."""
+def tabs(browser, strict_url):
+    """One tab per state for the module, each in its own browser context, recording console
+    errors, script errors and requests to other hosts (aborted, so the run never leaks to the
+    network). Only other hosts' requests are routed through Python: the pattern is matched in
+    the browser's driver, so the site's own requests are not slowed."""
     made = {}
+    other_host = re.compile(r"^https?://(?!" + re.escape(strict_url.split("://", 1)[1]) + ")")
 
     def get(state):
         if state not in made:
-            context = browser.new_context(viewport={"width": WIDTH[state], "height": 900}, color_scheme="dark" if state == "dark" else "light",
+            context = browser.new_context(viewport={"width": WIDTH[state], "height": 900}, color_scheme="light",
                                           java_script_enabled=state != "no JS", service_workers="block")
             context.add_init_script(RECORD_CSP_VIOLATIONS)
-            made[state] = context
+            context.add_init_script(STILL_PAGE)
+            tab = context.new_page()
+            tab.problems = {"console": [], "other host": []}
+            tab.on("console", lambda msg: msg.type == "error" and tab.problems["console"].append(msg.text))
+            tab.on("pageerror", lambda err: tab.problems["console"].append(f"uncaught {err}"))
+
+            def guard(route):
+                tab.problems["other host"].append(route.request.url)
+                route.abort()
+
+            tab.route(other_host, guard)
+            made[state] = tab
         return made[state]
 
     yield get
-    for context in made.values():
-        context.close()
+    for tab in made.values():
+        tab.context.close()
 
 
-def load(context, url: str, own_host: str):
-    """Open url in a fresh tab that records console errors, script errors and requests to other
-    hosts (aborted, so the run never leaks to the network)."""
-    page = context.new_page()
-    page.problems = {"console": [], "other host": []}
-    page.on("console", lambda msg: msg.type == "error" and page.problems["console"].append(msg.text))
-    page.on("pageerror", lambda err: page.problems["console"].append(f"uncaught {err}"))
-
-    def guard(route):
-        request_url = route.request.url
-        if request_url.startswith(("http:", "https:")) and not request_url.startswith(own_host):
-            page.problems["other host"].append(request_url)
-            route.abort()
-        else:
-            route.continue_()
-
-    page.route("**/*", guard)
-    page.response = page.goto(url)   # waits for `load`
-    return page
+def load(tab, state: str, url: str):
+    """Open url in the state's tab, as a fresh start: its width, no forced colours, nothing
+    stored, no problems recorded yet."""
+    tab.set_viewport_size({"width": WIDTH[state], "height": 900})
+    tab.emulate_media(forced_colors="none")
+    if state != "no JS" and tab.url.startswith("http"):
+        tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    for problems in tab.problems.values():
+        problems.clear()
+    tab.response = tab.goto(url)   # waits for `load`
+    return tab
 
 
 def run_checks(page, state: str, path: str, base: str) -> dict[str, list[str]]:
@@ -146,34 +159,31 @@ def run_checks(page, state: str, path: str, base: str) -> dict[str, list[str]]:
     found["colour scheme"] = [] if scheme == SCHEME[state] else [f"body data-md-color-scheme={scheme}, expected {SCHEME[state]}"]
     wait_until_still(page)
     found["1280 axe"] = axe_violations(page)
-    if state == "light":
-        found |= {f"1280 {check}": problems for check, problems in forced_colours(page).items()}
-        found |= page_checks(page, path)
-        # The window narrows to 320 px, as 1280 px at 400% zoom does (WCAG 1.4.10): same load.
-        page.set_viewport_size({"width": 320, "height": 900})
-        wait_until_still(page)   # the navigation folds into its drawer with a transition
-        found["320 axe"] = axe_violations(page)
-        found["320 reflow"] = page.evaluate(OVERFLOWS)
-        found |= {f"320 {check}": problems for check, problems in forced_colours(page).items()}
-        # Dark: the person switches the palette, back at 1280 px (same load).
-        page.set_viewport_size({"width": 1280, "height": 900})
-        found |= dark_palette(page)
-        page.set_viewport_size({"width": 320, "height": 900})
-        wait_until_still(page)
-        # WCAG 1.4.12, on top of the page as audited above (so axe and reflow saw it plain).
-        if page.evaluate(ADD_STYLE, TEXT_SPACING):
-            found["320 text spacing: cut off"] = page.evaluate(CUT_OFF)
-            found["320 text spacing: reflow"] = page.evaluate(OVERFLOWS)
-            page.set_viewport_size({"width": 1280, "height": 900})
-            found["1280 text spacing: cut off"] = page.evaluate(CUT_OFF)
-        else:
-            found["text spacing"] = ["the text-spacing overrides did not apply"]
+    found |= page_checks(page, path)
+    # The window narrows to 320 px, as 1280 px at 400% zoom does (WCAG 1.4.10): same load.
+    page.set_viewport_size({"width": 320, "height": 900})
+    wait_until_still(page)   # the navigation folds into its drawer with a transition
+    found["320 axe"] = axe_violations(page)
+    found["320 reflow"] = page.evaluate(OVERFLOWS)
+    found |= {f"320 {check}": problems for check, problems in forced_colours(page).items()}
+    # WCAG 1.4.12, on top of the page as audited above (so axe and reflow saw it plain).
+    if page.evaluate(ADD_STYLE, TEXT_SPACING):
+        found["320 text spacing: cut off"] = page.evaluate(CUT_OFF)
+        found["320 text spacing: reflow"] = page.evaluate(OVERFLOWS)
+        page.evaluate(REMOVE_STYLES)
+    else:
+        found["text spacing"] = ["the text-spacing overrides did not apply"]
+    # Dark: the person switches the palette, back at 1280 px (same load).
+    page.set_viewport_size({"width": 1280, "height": 900})
+    found |= dark_palette(page)
+    if page.evaluate(ADD_STYLE, TEXT_SPACING):
+        found["1280 text spacing: cut off"] = page.evaluate(CUT_OFF)
     return found | final_checks(page)
 
 
 def dark_palette(page) -> dict[str, list[str]]:
-    """The dark palette through Material's own toggle: axe on the dark page; then light again,
-    and the choice (Material keeps it in localStorage) forgotten, so the next page loads light."""
+    """The dark palette through Material's own toggle: axe on the dark page; then the choice
+    (Material keeps it in localStorage) is forgotten, so the next page loads light."""
     toggle = page.locator(PALETTE_TOGGLE)
     if toggle.count() != 1:
         return {"1280 dark": [f"{PALETTE_TOGGLE}: {toggle.count()} on the page, expected 1"]}
@@ -185,10 +195,7 @@ def dark_palette(page) -> dict[str, list[str]]:
                               "after the toggle, expected slate"]}
     wait_until_still(page)
     found = {"1280 dark axe": axe_violations(page)}
-    page.locator(PALETTE_TOGGLE).click()
-    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'", timeout=5000)
     page.evaluate("() => localStorage.clear()")
-    wait_until_still(page)
     return found
 
 
@@ -269,11 +276,8 @@ def no_js_checks(page, path: str, base: str) -> dict[str, list[str]]:
     return found
 
 
-def test_page(audited_page, state, contexts, strict_url):
-    page = load(contexts(state), strict_url + audited_page, strict_url)
-    try:
-        found = run_checks(page, state, audited_page, strict_url)
-    finally:
-        page.close()
+def test_page(audited_page, state, tabs, strict_url):
+    page = load(tabs(state), state, strict_url + audited_page)
+    found = run_checks(page, state, audited_page, strict_url)
     problems = [f"/{audited_page} [{state}] {check}: {problem}" for check, items in found.items() for problem in items]
     assert problems == [], "\n".join(problems)

@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from quality_support import KB, budgets, first_loads, gzip_size, page_types, serve_gzip
+from tools.measures import KB, budgets, first_loads, gzip_size, page_types, serve_gzip
 
 WEIGHT = budgets()["page_weight"]["types"]
 

@@ -4,16 +4,15 @@ a replacement, two local services, an omission and an embed origin, built once b
 test_adopter_wheel.py."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 import edition_support as adopter
+import suite_run
 from after_the_no.build import headers as deploy_headers
-from after_the_no.edition import cli, guide, hooks, local_services
+from after_the_no.edition import hooks, local_services
 from after_the_no.build.url_contract import broken, load_contract, resolve
 from conftest import ROOT
 from site_support import soup
@@ -21,23 +20,14 @@ from site_support import soup
 PREVIOUS_RELEASE = ROOT / "tests/fixtures/published-urls-1.0.0.yml"
 
 
-def build_edition(project: Path, engine: str, python: str = sys.executable, command: list[str] | None = None):
-    """`after-the-no build` in the project's folder; returns (site, build log)."""
-    site = project / f"site-{engine}"
-    result = subprocess.run((command or [python, "-m", "after_the_no.edition.cli"]) +
-                            ["build", "--engine", engine, "--site-dir", str(site)],
-                            cwd=project, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return site, result.stderr
-
-
 @pytest.fixture(scope="module")
-def edition(tmp_path_factory):
-    project = tmp_path_factory.mktemp("edition") / "ours"
-    assert cli.main(["new", str(project)]) == 0
-    adopter.customise(project, guide.version())
-    site, log = build_edition(project, "mkdocs")
-    return project, site, log
+def edition():
+    """The adopter's edition, built once per run (suite_run.BUILDS["edition"])."""
+    try:
+        folder, log = suite_run.build("edition")
+    except RuntimeError as error:
+        pytest.fail(str(error), pytrace=False)
+    return folder / "ours", folder / "ours/site-mkdocs", log
 
 
 def page(site: Path, url: str):

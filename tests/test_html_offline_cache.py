@@ -6,7 +6,7 @@ from urllib.parse import urljoin
 
 from after_the_no.brand import DEFAULT_COLOUR
 from after_the_no.build import offline_cache
-from quality_support import KB, budgets
+from tools.measures import KB, budgets
 from site_support import soup
 
 

@@ -12,7 +12,8 @@ import pytest
 import textstat
 from textstat.backend.counts import count_words
 
-from quality_support import budgets, readable_text, text_blocks
+from quality_support import readable_text, text_blocks
+from tools.measures import budgets
 
 TARGETS = budgets()["readability"]
 

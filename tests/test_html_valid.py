@@ -9,7 +9,8 @@ import shutil
 
 import pytest
 
-from quality_support import VNU_JAR, format_vnu, node_tool_missing, run_vnu
+from quality_support import VNU_JAR, format_vnu, run_vnu
+from tools.measures import node_tool_missing
 
 
 def test_every_page_is_valid_html(site_dir):

@@ -14,7 +14,7 @@ from after_the_no.build.stage import begin_stage
 from after_the_no.worksheets.html import format_size
 from pdf_structure import problems
 from worksheet_support import FIXTURES, ROOT, SHEETS, SLUGS, pdf_field_names
-from quality_support import KB, budgets
+from tools.measures import KB, budgets
 
 
 def page(html_pages, slug):

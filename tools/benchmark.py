@@ -33,9 +33,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from quality_support import (CHROMIUM, CHROMIUM_ARGS, KB, budgets,  # noqa: E402 (shared with the tests)
-                             bare_material_project, first_load, page_types, serve_gzip)
+from tools.measures import (CHROMIUM, CHROMIUM_ARGS, KB, bare_material_project, budgets, first_load,
+                            page_types, serve_gzip)
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q"]
 

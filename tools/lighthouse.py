@@ -18,10 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from quality_support import (CATEGORIES, LIGHTHOUSE, budgets, build,  # noqa: E402 (shared with the tests)
-                             lighthouse_pages, node_tool_missing, run_lighthouse, score_problems,
-                             scores, serve_gzip)
+from tools.measures import (CATEGORIES, LIGHTHOUSE, budgets, build, lighthouse_pages, node_tool_missing,
+                            run_lighthouse, score_problems, scores, serve_gzip)
 
 PRESETS = ["mobile", "desktop"]
 

@@ -2,14 +2,10 @@
 // edits, moves and removes entries (undo straight after), each a numbered fieldset. Without
 // JavaScript the page has a few empty entries and, on paper, a ruled table; this replaces them
 // with the saved entries. Focus goes somewhere sensible after each action and a status line
-// says what happened. Imports nothing (the offline bundle inlines it into worksheet.js).
+// says what happened. Imports nothing (the offline bundle inlines it into worksheet.js, and can
+// inline only a module that imports nothing): worksheet.js hands it enhance.js's el(), the
+// components' one way to make elements.
 
-const el = (tag, props = {}, ...children) => {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-};
-const hidden = (text) => el("span", { className: "ws-vh", textContent: text });
 const readable = (iso) => {   // the table on paper: "15/01/2030" style is ambiguous across countries
   const date = new Date(`${iso}T00:00:00`);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
@@ -17,8 +13,9 @@ const readable = (iso) => {   // the table on paper: "15/01/2030" style is ambig
 
 export class Entries {
   /** root: the fieldset.ws-entries; changed(): called after every change the person makes;
-      csv(fields, entries): makes and downloads the CSV file. */
-  constructor(root, changed, csv) {
+      csv(fields, entries): makes and downloads the CSV file; el: enhance.js's el(). */
+  constructor(root, changed, csv, el) {
+    this.el = el;
     this.root = root;
     this.changed = changed;
     this.csv = csv;
@@ -59,49 +56,57 @@ export class Entries {
     this.drawPaper(list);
   }
 
+  /** Text only a screen reader says (the visible label says the rest). */
+  hidden(text) {
+    return this.el("span", { class: "ws-vh", text });
+  }
+
   entry(entry, index, count) {
+    const { el } = this;
     const n = index + 1, base = `ws-${this.id}--${n}`;
-    const legend = el("legend", { className: "ws-entry-title", id: `${base}--title`, textContent: `${this.item} ${n}` });
-    const fields = el("div", { className: "ws-entry-fields" });
+    const legend = el("legend", { class: "ws-entry-title", id: `${base}--title`, text: `${this.item} ${n}` });
+    const fields = el("div", { class: "ws-entry-fields" });
     for (const f of this.fields) {
       const control = f.kind === "long-text" ? el("textarea", { rows: 2 }) : el("input", { type: f.kind === "date" ? "date" : "text" });
       Object.assign(control, { className: "ws-input", id: `${base}--${f.id}`, name: `${this.id}.${n}.${f.id}`,
         value: typeof entry?.[f.id] === "string" ? entry[f.id] : "" });
       if (f.kind !== "date") control.maxLength = f.max;   // a date box takes no maxlength
       control.dataset.sub = f.id;
-      fields.append(el("div", { className: `ws-sub ws-${f.kind}` },
-        el("label", { className: "ws-sub-label", htmlFor: control.id, textContent: f.label }), control));
+      fields.append(el("div", { class: `ws-sub ws-${f.kind}` },
+        el("label", { class: "ws-sub-label", for: control.id, text: f.label }), control));
     }
     const action = (name, text) => {
-      const button = el("button", { type: "button", className: "md-button" }, text, hidden(` ${this.item.toLowerCase()} ${n}`));
+      const button = el("button", { type: "button", class: "md-button" }, text, this.hidden(` ${this.item.toLowerCase()} ${n}`));
       button.dataset.entryAction = name;
       return button;
     };
-    const actions = el("div", { className: "ws-entry-actions" });
+    const actions = el("div", { class: "ws-entry-actions" });
     if (index > 0) actions.append(action("up", "Move up"));
     if (index < count - 1) actions.append(action("down", "Move down"));
     actions.append(action("remove", "Remove"));
-    const li = el("li", { className: "ws-entry-item" }, el("fieldset", { className: "ws-entry", id: base }, legend, fields, actions));
+    const li = el("li", { class: "ws-entry-item" }, el("fieldset", { class: "ws-entry", id: base }, legend, fields, actions));
     li.dataset.index = String(index);
     return li;
   }
 
   /** The ruled table printed on paper: the entries, then empty rows up to the definition's count. */
   drawPaper(list) {
+    const { el } = this;
     const filled = list.filter((entry) => this.fields.some((f) => entry?.[f.id]));
     const rows = [];
     for (let i = 0; i < Math.max(this.rows, filled.length); i++) {
       const entry = filled[i] || {};
-      rows.push(el("tr", {}, el("th", { scope: "row", textContent: String(i + 1) }),
-        ...this.fields.map((f) => el("td", {}, el("span", { textContent: entry[f.id] ? (f.kind === "date" ? readable(entry[f.id]) : entry[f.id]) : "" })))));
+      rows.push(el("tr", {}, el("th", { scope: "row", text: String(i + 1) }),
+        ...this.fields.map((f) => el("td", {}, el("span", { text: entry[f.id] ? (f.kind === "date" ? readable(entry[f.id]) : entry[f.id]) : "" })))));
     }
     this.paper.replaceChildren(...rows);
   }
 
   say(text, undo = false) {
-    this.status.replaceChildren(el("p", { textContent: text }));
+    const { el } = this;
+    this.status.replaceChildren(el("p", { text }));
     if (!undo) return;
-    const button = el("button", { type: "button", className: "md-button", textContent: "Undo" });
+    const button = el("button", { type: "button", class: "md-button", text: "Undo" });
     button.dataset.entryAction = "undo";
     this.status.firstChild.append(" ", button);
     button.focus();

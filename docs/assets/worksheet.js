@@ -159,7 +159,7 @@ class Worksheet {
       .map((f) => [f.id, [Number(f.element.dataset.min), Number(f.element.dataset.max)]]));
     this.entries = new Map(this.fields.filter((f) => f.control === "entries").map((f) =>
       [f.id, new Entries(f.element, () => this.changed({ target: f.element }), (columns, list) =>
-        download(`${this.slug}-${f.id}.csv`, "text/csv;charset=utf-8", toCsv(columns, list)))]));
+        download(`${this.slug}-${f.id}.csv`, "text/csv;charset=utf-8", toCsv(columns, list)), el)]));
     this.entrySpecs = Object.fromEntries([...this.entries].map(([id, group]) => [id, group.spec]));
     this.result = document.querySelector(`.ws-result[data-worksheet="${this.slug}"]`);
     this.toolbar = form.querySelector(".ws-toolbar");
