@@ -43,12 +43,22 @@ def is_edition(config: Path) -> bool:
     return "theme" not in read_config(config)
 
 
-def build(config: Path, site_dir: Path, engine_name: str) -> dict[str, float]:
+def build(config: Path, site_dir: Path, engine_name: str, languages: list[str] | None = None) -> dict[str, float]:
     """Build the project whose settings are `config`, composed with the guide; a complete site
-    config (this repository's) builds as it is."""
+    config (this repository's) builds as it is, with every published language (and the drafts
+    in `languages`) in its own tree under /<code>/."""
     root = guide.root()
     if not is_edition(config):
-        return engine.build(site_dir, engine_name, config, root=root)
+        from after_the_no.i18n import tree
+        others = tree.languages_to_build(root, languages)
+        if not others:
+            return engine.build(site_dir, engine_name, config, root=root)
+        with tempfile.TemporaryDirectory(prefix="after-the-no-en-") as tmp:
+            english = tree.english_config(config, root, Path(tmp) / "mkdocs.yml")
+            times = engine.build(site_dir, engine_name, english, root=root)
+        times |= {f"build {code}": seconds for code, seconds in
+                  tree.build_languages(site_dir, engine_name, config, root, languages).items()}
+        return times
     with tempfile.TemporaryDirectory(prefix="after-the-no-edition-") as tmp:
         composed = project.compose(config.parent, Path(tmp), root, log=lambda line: print(line, file=sys.stderr))
         return engine.build(site_dir, engine_name, composed, root=root)
@@ -109,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
         if name == "build":
             sub.add_argument("--site-dir", type=Path)
+            sub.add_argument("--language", action="append", default=[], metavar="CODE",
+                             help="also build this draft language (locales/languages.yml)")
         else:
             sub.add_argument("--port", type=int, default=8000)
     commands.add_parser("check", help="local pages whose original changed").add_argument(
@@ -127,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         return serve(config, args.engine, args.port)
     site_dir = (args.site_dir or config.parent / "site").resolve()
     try:
-        times = build(config, site_dir, args.engine)
+        times = build(config, site_dir, args.engine, args.language)
     except (BuildError, RuntimeError) as error:
         print(error, file=sys.stderr)
         return 1
