@@ -85,11 +85,22 @@ def is_redirect_stub(html: str) -> bool:
     return 'http-equiv="refresh"' in html
 
 
+def language_trees(site_dir: Path) -> set[str]:
+    """The other languages' trees in a built site (es/, ...): folders with their own home page
+    and <html lang> of their own."""
+    from after_the_no.i18n.languages import load_languages
+    return {lang.code for lang in load_languages(ROOT)[1:] if (site_dir / lang.code / "index.html").is_file()}
+
+
 @pytest.fixture(scope="session")
 def html_pages(site_dir) -> dict[str, str]:
-    """Every content page of the built site: URL path ('' for home, 'reflect/', ...) -> HTML."""
+    """Every English content page of the built site: URL path ('' for home, 'reflect/', ...) ->
+    HTML. The other languages' trees (es/, ...) are read by test_html_languages.py."""
     pages = {}
+    trees = language_trees(site_dir)
     for path in sorted(site_dir.rglob("*.html")):
+        if path.relative_to(site_dir).parts[0] in trees:
+            continue
         html = path.read_text(encoding="utf-8")
         if is_redirect_stub(html) or path.name == "404.html":
             continue

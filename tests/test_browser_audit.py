@@ -41,7 +41,8 @@ from after_the_no.build.headers import headers_for, parse
 from audit_checks import (ADD_STYLE, CUT_OFF, FOCUS_VISIBLE, INVISIBLE_CONTROLS, OVERFLOWS,
                           RECORD_CSP_VIOLATIONS, REMOVE_STYLES, STILL_PAGE, TEXT_SPACING)
 from browser_support import axe_violations
-from conftest import READY, built_site, is_redirect_stub, serve
+from after_the_no.i18n.languages import load_languages
+from conftest import READY, ROOT, built_site, is_redirect_stub, serve
 from reply_support import library
 
 STATES = ["light", "no JS"]
@@ -52,7 +53,16 @@ PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
 # Pages a person lands on to choose where to go: without JavaScript they show their full text.
 FULL_TEXT_WITHOUT_JS = ("", "situations/")
 URGENT_HELP = "support/urgent-help/"
-REPLIES = {reply.slug: reply for reply in library().replies}
+LANGUAGES = [language.code for language in load_languages(ROOT)[1:]]
+# Each language's reply examples, by the prefix of its tree ("" for English, "es/").
+LIBRARIES = {"": library()} | {f"{code}/": replies.load_library(ROOT / "locales" / code / "replies", ROOT)
+                                for code in LANGUAGES if (ROOT / "locales" / code / "replies/placeholders.yml").is_file()}
+
+
+def split(path: str) -> tuple[str, str]:
+    """('es/', 'reflect/') for 'es/reflect/'; ('', 'reflect/') for an English page."""
+    first = path.split("/", 1)[0]
+    return (first + "/", path[len(first) + 1:]) if first in LANGUAGES else ("", path)
 # Shown only when JavaScript does not run: a worksheet's note that nothing is saved, the about
 # page's way to forget without the button.
 NO_JS_NOTES = (".ws-nojs", ".forget .no-js-only")
@@ -230,6 +240,9 @@ def page_checks(page, path: str) -> dict[str, list[str]]:
     # The notes for a browser without JavaScript are hidden once scripts run.
     found["no-JS notes"] = [f"{selector}: shown although JavaScript runs" for selector in NO_JS_NOTES
                             if page.locator(selector).count() and page.locator(selector).first.is_visible()]
+    prefix, path = split(path)
+    lib = LIBRARIES.get(prefix, LIBRARIES[""])
+    REPLIES = {reply.slug: reply for reply in lib.replies}   # noqa: N806
     slug = path.removeprefix("replies/").rstrip("/")
     if not (path.startswith("replies/") and slug in REPLIES) and page.locator(".reply-ui").count():
         found["reply personaliser"] = [".reply-ui: on a page that is not a reply example"]
@@ -239,7 +252,7 @@ def page_checks(page, path: str) -> dict[str, list[str]]:
             problems.append(f".reply-ui: {page.locator('.reply-ui').count()} on the page, expected 1")
         else:
             shown = page.locator(".reply-preview-body").text_content()
-            expected = replies.fill(REPLIES[slug].message.body, {}, library().placeholders)
+            expected = replies.fill(REPLIES[slug].message.body, {}, lib.placeholders)
             if shown != expected:
                 problems.append(f".reply-preview-body: shows {shown[:80]!r}..., expected the example {expected[:80]!r}...")
         found["reply personaliser"] = problems
@@ -254,6 +267,8 @@ def final_checks(page) -> dict[str, list[str]]:
 
 def no_js_checks(page, path: str, base: str) -> dict[str, list[str]]:
     found = {}
+    prefix, path = split(path)
+    base += prefix
     h1 = page.locator("article h1")
     found["no JS: heading"] = [] if h1.count() and h1.first.is_visible() else ["article h1 not visible"]
     words = len(page.locator("article").inner_text().split()) if page.locator("article").count() else 0

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from after_the_no.build.headers import headers_for, inline_script_hashes, parse
-from conftest import ENGINES, built_site, is_redirect_stub
+from conftest import ENGINES, built_site, is_redirect_stub, language_trees
 from site_support import soup
 
 # Where each engine writes its search index, and what it calls the list of entries.
@@ -80,11 +80,17 @@ def test_same_download_links_with_sizes(sites):
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_search_index_lists_every_page(sites, engine):
+    """Each language's tree has its own search index (its own stemming), listing its pages."""
     path, key = SEARCH_INDEX[engine]
-    entries = json.loads((sites[engine] / path).read_text("utf-8"))[key]
-    locations = {entry["location"].split("#")[0] for entry in entries}
-    expected = {name[: -len("index.html")] for name in pages(sites[engine]) if name != "404.html"}
-    assert expected - locations == set()
+    trees = sorted(language_trees(sites[engine]))
+    missing = {}
+    for tree in ["", *(f"{code}/" for code in trees)]:
+        entries = json.loads((sites[engine] / tree / path).read_text("utf-8"))[key]
+        locations = {tree + entry["location"].split("#")[0] for entry in entries}
+        expected = {name[: -len("index.html")] for name in pages(sites[engine]) if not name.endswith("404.html")
+                    and name.startswith(tree) and (tree or name.split("/")[0] not in trees)}
+        missing[tree or "/"] = sorted(expected - locations)
+    assert missing == {tree or "/": [] for tree in ["", *(f"{code}/" for code in trees)]}, missing
 
 
 def test_same_headers_apart_from_the_inline_script_hashes(sites):

@@ -66,12 +66,16 @@ def manifest(site_name: str, description: str, primary_colour: str = "") -> str:
 def cached_urls(site_dir: Path, languages: tuple[str, ...] = ("en",)) -> list[str]:
     """Every file of the built site a browser may ask for, as URLs relative to the site root
     (a page as its folder URL: "reflect/", the home page as "./"), sorted. `languages` are the
-    search languages: lunr's support for the others is left out."""
+    search languages: lunr's support for the others is left out. A folder with a worker of its
+    own (another language's tree, /es/) is that worker's to cache, not this one's."""
     urls = []
     lunr = lunr_files(languages)
+    others = [worker.parent for worker in site_dir.glob(f"*/{WORKER}")]
     for path in sorted(site_dir.rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
         if not path.is_file() or rel in SKIPPED_NAMES or rel.endswith(SKIPPED_SUFFIXES):
+            continue
+        if any(folder in path.parents for folder in others):
             continue
         if rel.startswith(LUNR) and rel not in lunr:
             continue

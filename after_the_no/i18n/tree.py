@@ -38,11 +38,14 @@ def languages_to_build(root: Path, asked: list[str] | None = None) -> list[Langu
     return [language for language in languages[1:] if language.status == "published" or language.code in (asked or [])]
 
 
-def alternates(site_url: str, shown: list[Language]) -> list[dict]:
-    """Material's extra.alternate: one entry per published language, each the root of its tree
-    (the switcher and the hreflang links; i18n/alternates.py points each at the same page)."""
-    return [{"name": language.name, "lang": language.code,
-             "link": site_url + ("" if language.code == "en" else f"{language.code}/")} for language in shown]
+def alternates(here: str, shown: list[Language]) -> list[dict]:
+    """Material's extra.alternate: one entry per published language, its home relative to the
+    site root of the tree being built (`here`: "en" or the code): i18n/alternates.py says why."""
+    def home(code: str) -> str:
+        if code == here:
+            return "./"
+        return ("" if here == "en" else "../") + ("" if code == "en" else f"{code}/")
+    return [{"name": language.name, "lang": language.code, "link": home(language.code)} for language in shown]
 
 
 def english_config(config_path: Path, root: Path, target: Path) -> Path:
@@ -56,7 +59,7 @@ def english_config(config_path: Path, root: Path, target: Path) -> Path:
     config["theme"] = theme
     config.pop("hooks", None)
     published = [language for language in load_languages(root) if language.status == "published"]
-    config["extra"] = {**(config.get("extra") or {}), "alternate": alternates(config.get("site_url") or "", published)}
+    config["extra"] = {**(config.get("extra") or {}), "alternate": alternates("en", published)}
     target.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
     return target
 
@@ -145,7 +148,7 @@ def language_config(config_path: Path, language: Language, tree: Path, shown: li
             config[key] = words[key]
     config["nav"] = translated_nav(config.get("nav") or [], tree / "docs", words.get("nav") or {})
     extra = dict(config.get("extra") or {})
-    extra["alternate"] = alternates(site_url, [lang for lang in shown if lang.status == "published"])
+    extra["alternate"] = alternates(language.code, [lang for lang in shown if lang.status == "published"])
     extra["language_draft"] = language.status == "draft"
     config["extra"] = extra
     config.pop("hooks", None)
@@ -177,7 +180,8 @@ def build_languages(site_dir: Path, engine_name: str, config_path: Path, root: P
                 (site_dir / language.code / sitemap).unlink(missing_ok=True)
         times[language.code] = time.perf_counter() - start
     if times:
-        same_page(site_dir, [code for code in times] + ["en"])
         config = read_config(config_path)
+        same_page(site_dir, ["en", *[lang.code for lang in languages_to_build(root, asked) if lang.status == "published"]],
+                  config.get("site_url") or "")
         (site_dir / "_headers").write_text(headers.render(site_dir, edition.frame_ancestors(config)), "utf-8")
     return times

@@ -1,0 +1,133 @@
+"""The guide in every published language, read from the built sites (issue 21): each language's
+tree has every page the English has, at the same path under /<code>/, in its own language, with
+hreflang links both ways and a switcher that keeps the reader on the same page; its own search
+index and downloads; every published address answers in it; a draft is never built unasked."""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from after_the_no.build.url_contract import broken, load_contract
+from after_the_no.i18n.languages import load_languages
+from after_the_no.i18n.tree import stage_root
+from after_the_no.worksheets.load import load_worksheets
+from conftest import ROOT, is_redirect_stub, language_trees
+from site_support import soup
+
+LANGUAGES = load_languages(ROOT)
+PUBLISHED = [language for language in LANGUAGES[1:] if language.status == "published"]
+SITE_URL = "https://after-the-no.example.org/"
+
+
+def english_pages(site) -> list[str]:
+    trees = language_trees(site)
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if p.relative_to(site).parts[0] not in trees and not is_redirect_stub(p.read_text("utf-8")))
+
+
+def url_of(rel: str) -> str:
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+@pytest.mark.engines
+def test_every_page_in_every_published_language_with_hreflang_both_ways_and_the_switcher(site_dir):
+    """Each page in every language; its head lists each language's home (Material's
+    extra.alternate, relative, so its script reads their sitemaps from any host); its switcher
+    leads to the same page in each language; each sitemap pairs every page with its counterparts
+    by full address (xhtml:link hreflang), both ways."""
+    problems = []
+    codes = ["en"] + [language.code for language in PUBLISHED]
+    sitemaps = {code: (site_dir / ("" if code == "en" else code) / "sitemap.xml").read_text("utf-8") for code in codes}
+    for rel in english_pages(site_dir):
+        url = url_of(rel)
+        for code in codes:
+            prefix = "" if code == "en" else f"{code}/"
+            path = site_dir / prefix / rel
+            if not path.is_file():
+                problems.append(f"/{prefix}{url}: missing (the English page is /{url})")
+                continue
+            page = soup(path.read_text("utf-8"))
+            if page.html.get("lang") != code:
+                problems.append(f"/{prefix}{url}: <html lang={page.html.get('lang')!r}>, expected {code!r}")
+            if rel == "404.html":
+                continue
+            depth = (prefix + url).count("/")
+            homes = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')}
+            here = posixpath.dirname(prefix + rel) or "."
+            expected = {c: posixpath.relpath("." if c == "en" else c, here) for c in codes}
+            if {c: posixpath.normpath(h) for c, h in homes.items()} != expected:
+                problems.append(f"/{prefix}{url}: head alternates {homes}, expected the homes {expected}")
+            switch = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link[hreflang]")}
+            wanted = {c: ("../" * depth + ("" if c == "en" else f"{c}/") + url) or "./" for c in codes}
+            wanted[code] = "./" if url.endswith("/") or not url else url.rsplit("/", 1)[-1]
+            if switch != wanted:
+                problems.append(f"/{prefix}{url}: switcher {switch}, expected {wanted}")
+            entry = re.search(rf"<loc>{re.escape(SITE_URL + prefix + url)}</loc>(.*?)</url>", sitemaps[code], re.S)
+            pairs = dict(re.findall(r'hreflang="([a-z-]+)" href="([^"]+)"', entry[1])) if entry else {}
+            if pairs != {c: SITE_URL + ("" if c == "en" else f"{c}/") + url for c in codes}:
+                problems.append(f"/{prefix}{url}: sitemap alternates {pairs or 'none (no <url> entry)'}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_spanish_pages_are_spanish_and_search_stems_spanish(site_dir):
+    """Each Spanish page's title is its Spanish h1 (from locales/es/docs), never the English."""
+    problems = []
+    for md in sorted((ROOT / "locales/es/docs").rglob("*.md")):
+        rel = md.relative_to(ROOT / "locales/es/docs").as_posix()
+        url = "" if rel == "index.md" else rel[: -len("index.md")] if rel.endswith("/index.md") else rel[:-3] + "/"
+        page = soup((site_dir / "es" / url / "index.html").read_text("utf-8"))
+        wanted = re.search(r"^#\s+(.+?)\s*(\{[^}]*\})?\s*$", md.read_text("utf-8"), re.M)[1]
+        shown = page.select_one("article h1").get_text(" ", strip=True).replace("¶", "").strip()
+        if shown != wanted:
+            problems.append(f"/es/{url}: h1 {shown!r}, expected {wanted!r}")
+    index = json.loads((site_dir / "es/search/search_index.json").read_text("utf-8"))
+    assert (problems, index["config"]["lang"]) == ([], ["es"]), "\n".join(problems)
+
+
+def test_every_published_address_answers_in_each_language(site_dir):
+    contract = load_contract(ROOT / "published-urls.yml")
+    missing = {language.code: broken(site_dir / language.code, contract) for language in PUBLISHED}
+    assert missing == {language.code: [] for language in PUBLISHED}
+
+
+def test_spanish_downloads_carry_the_spanish_worksheet(site_dir):
+    spanish = {sheet.slug: sheet.title for sheet in load_worksheets_for("es")}
+    problems = []
+    for slug, title in spanish.items():
+        pdf = PdfReader(site_dir / f"es/downloads/{slug}-a4.pdf")
+        if pdf.metadata["/Title"] != title:
+            problems.append(f"/es/downloads/{slug}-a4.pdf: title {pdf.metadata['/Title']!r}, expected {title!r}")
+    assert problems == [], "\n".join(problems)
+
+
+def load_worksheets_for(code: str):
+    import shutil
+    import tempfile
+    from pathlib import Path
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(ROOT / "locales" / code / "worksheets", Path(tmp) / "worksheets")
+        shutil.copy(ROOT / "worksheets/schema.json", Path(tmp) / "worksheets/schema.json")
+        return load_worksheets(Path(tmp))
+
+
+def test_a_draft_language_is_not_built_unless_asked(site_dir):
+    drafts = [language.code for language in LANGUAGES if language.status == "draft"]
+    assert drafts == ["cy"]
+    assert [code for code in drafts if (site_dir / code).exists()] == []
+    assert "cy/" not in (site_dir / "sitemap.xml").read_text("utf-8")
+
+
+def test_a_draft_shows_untranslated_pages_in_english_marked_as_english(tmp_path):
+    welsh = next(language for language in LANGUAGES if language.code == "cy")
+    tree = stage_root(ROOT, welsh, tmp_path / "cy")
+    page = (tree / "docs/reflect.md").read_text("utf-8")
+    english = (ROOT / "docs/reflect.md").read_text("utf-8")
+    body = english.split("\n---\n", 1)[1].strip()
+    assert page.startswith(english.split("\n---\n", 1)[0] + "\n---\n")
+    assert '!!! note "Cymraeg: not yet translated"' in page
+    assert f'<div lang="en" markdown>\n\n{body}\n\n</div>' in page
+    assert (tree / "worksheets/feedback-log.yml").read_bytes() == (ROOT / "worksheets/feedback-log.yml").read_bytes()
