@@ -201,7 +201,10 @@ def first_load(browser, base_url: str, site_dir: Path, path: str, width: int = 3
     try:
         page = context.new_page()
         page.goto(base_url + path)   # `load`
-        page.wait_for_function(READY)
+        try:
+            page.wait_for_function(READY, timeout=10_000)
+        except Exception as error:   # a page whose scripts never start: say which page
+            raise RuntimeError(f"/{path}: <html data-ready> never set within 10 s (a script failed to start): {error}") from None
         # What a first load still fetches after `load`, named rather than waited out in network
         # silence: the icon, and search's worker and index (Material starts search after load).
         late = set(page.eval_on_selector_all("link[rel~=icon]", "links => links.map(l => l.href)"))
