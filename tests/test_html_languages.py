@@ -94,24 +94,15 @@ def test_every_published_address_answers_in_each_language(site_dir):
     assert missing == {language.code: [] for language in PUBLISHED}
 
 
-def test_spanish_downloads_carry_the_spanish_worksheet(site_dir):
-    spanish = {sheet.slug: sheet.title for sheet in load_worksheets_for("es")}
+def test_spanish_downloads_carry_the_spanish_worksheet(site_dir, tmp_path):
+    spanish_tree = stage_root(ROOT, next(lang for lang in LANGUAGES if lang.code == "es"), tmp_path / "es")
+    spanish = {sheet.slug: sheet.title for sheet in load_worksheets(spanish_tree)}
     problems = []
     for slug, title in spanish.items():
         pdf = PdfReader(site_dir / f"es/downloads/{slug}-a4.pdf")
         if pdf.metadata["/Title"] != title:
             problems.append(f"/es/downloads/{slug}-a4.pdf: title {pdf.metadata['/Title']!r}, expected {title!r}")
     assert problems == [], "\n".join(problems)
-
-
-def load_worksheets_for(code: str):
-    import shutil
-    import tempfile
-    from pathlib import Path
-    with tempfile.TemporaryDirectory() as tmp:
-        shutil.copytree(ROOT / "locales" / code / "worksheets", Path(tmp) / "worksheets")
-        shutil.copy(ROOT / "worksheets/schema.json", Path(tmp) / "worksheets/schema.json")
-        return load_worksheets(Path(tmp))
 
 
 def test_a_draft_language_is_not_built_unless_asked(site_dir):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
@@ -48,9 +49,13 @@ def alternates(here: str, shown: list[Language]) -> list[dict]:
     return [{"name": language.name, "lang": language.code, "link": home(language.code)} for language in shown]
 
 
-def english_config(config_path: Path, root: Path, target: Path) -> Path:
-    """The English site's config with the language switcher: a copy written at target, its
-    folders pointing back to the project (MkDocs resolves them from the config's folder)."""
+def published(root: Path) -> list[Language]:
+    return [language for language in load_languages(root) if language.status == "published"]
+
+
+def standalone_config(config_path: Path) -> dict:
+    """The project's config, to be written elsewhere: its folders point back to the project
+    (MkDocs resolves them from the config's folder), and no hook (the pipeline stages it)."""
     config = read_config(config_path)
     config["docs_dir"] = str(resolve(config_path, config.get("docs_dir") or "docs"))
     theme = dict(config.get("theme") or {})
@@ -58,10 +63,19 @@ def english_config(config_path: Path, root: Path, target: Path) -> Path:
         theme["custom_dir"] = str(resolve(config_path, theme["custom_dir"]))
     config["theme"] = theme
     config.pop("hooks", None)
-    published = [language for language in load_languages(root) if language.status == "published"]
-    config["extra"] = {**(config.get("extra") or {}), "alternate": alternates("en", published)}
+    return config
+
+
+def write_config(config: dict, target: Path) -> Path:
     target.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
     return target
+
+
+def english_config(config_path: Path, root: Path, target: Path) -> Path:
+    """The English site's config with the language switcher, written at target."""
+    config = standalone_config(config_path)
+    config["extra"] = {**(config.get("extra") or {}), "alternate": alternates("en", published(root))}
+    return write_config(config, target)
 
 
 # A draft language's page that is not translated yet: the English, marked as English, with a notice.
@@ -128,33 +142,27 @@ def translated_nav(nav: list, docs: Path, words: dict[str, str]) -> list:
 
 
 def language_config(config_path: Path, language: Language, tree: Path, shown: list[Language], root: Path) -> Path:
-    """The language's mkdocs.yml, written into its tree."""
-    config = read_config(config_path)
+    """The language's mkdocs.yml, written into its tree; `shown`: the languages its switcher offers."""
+    config = standalone_config(config_path)
     strings = root / "locales" / language.code / SITE_STRINGS
     words = (yaml.safe_load(strings.read_text("utf-8")) or {}) if strings.is_file() else {}
     site_url = config.get("site_url") or ""
     config["site_url"] = site_url + f"{language.code}/"
     config["docs_dir"] = str(tree / "docs")
-    theme = dict(config.get("theme") or {})
+    theme = config["theme"]
     theme["language"] = language.code
-    if theme.get("custom_dir"):
-        theme["custom_dir"] = str(resolve(config_path, theme["custom_dir"]))
     for entry in theme.get("palette") or []:
         toggle = entry.get("toggle") or {}
         toggle["name"] = (words.get("palette") or {}).get(toggle.get("name"), toggle.get("name"))
-    config["theme"] = theme
     for key in ("site_description", "copyright"):
         if words.get(key):
             config[key] = words[key]
     config["nav"] = translated_nav(config.get("nav") or [], tree / "docs", words.get("nav") or {})
     extra = dict(config.get("extra") or {})
-    extra["alternate"] = alternates(language.code, [lang for lang in shown if lang.status == "published"])
+    extra["alternate"] = alternates(language.code, shown)
     extra["language_draft"] = language.status == "draft"
     config["extra"] = extra
-    config.pop("hooks", None)
-    path = tree / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
-    return path
+    return write_config(config, tree / "mkdocs.yml")
 
 
 def build_languages(site_dir: Path, engine_name: str, config_path: Path, root: Path,
@@ -162,8 +170,7 @@ def build_languages(site_dir: Path, engine_name: str, config_path: Path, root: P
     """Build every language besides English into site_dir/<code>/ (the English site is built
     already), then write the one `_headers` for the whole site. Returns seconds per language."""
     from after_the_no.edition import engine   # the one build path (engine imports the build steps)
-    import time
-    times = {}
+    times, shown = {}, published(root)
     for language in languages_to_build(root, asked):
         problems = check_language(root, language.code) + completeness_problems(root, language)
         if problems:
@@ -171,7 +178,6 @@ def build_languages(site_dir: Path, engine_name: str, config_path: Path, root: P
         start = time.perf_counter()
         with tempfile.TemporaryDirectory(prefix=f"after-the-no-{language.code}-") as tmp:
             tree = stage_root(root, language, Path(tmp) / "root")
-            shown = [lang for lang in load_languages(root) if lang.status == "published" or lang.code == language.code]
             lang_config = language_config(config_path, language, tree, shown, root)
             engine.build(site_dir / language.code, engine_name, lang_config, quiet=True, root=tree)
         (site_dir / language.code / "_headers").unlink(missing_ok=True)   # a host reads only the root one
@@ -181,7 +187,6 @@ def build_languages(site_dir: Path, engine_name: str, config_path: Path, root: P
         times[language.code] = time.perf_counter() - start
     if times:
         config = read_config(config_path)
-        same_page(site_dir, ["en", *[lang.code for lang in languages_to_build(root, asked) if lang.status == "published"]],
-                  config.get("site_url") or "")
+        same_page(site_dir, [language.code for language in shown], config.get("site_url") or "")
         (site_dir / "_headers").write_text(headers.render(site_dir, edition.frame_ancestors(config)), "utf-8")
     return times
