@@ -122,3 +122,21 @@ def test_a_draft_shows_untranslated_pages_in_english_marked_as_english(tmp_path)
     assert '!!! note "Cymraeg: not yet translated"' in page
     assert f'<div lang="en" markdown>\n\n{body}\n\n</div>' in page
     assert (tree / "worksheets/feedback-log.yml").read_bytes() == (ROOT / "worksheets/feedback-log.yml").read_bytes()
+
+
+def test_every_fact_only_a_translation_states_is_on_each_page_its_source_names(site_dir):
+    """locales/<code>/sources.yml: each entry's facts (in the language's words) are on each of
+    its pages in that language's tree, as /sources.yml's are on the English pages."""
+    import yaml
+    problems, checked = [], 0
+    for language in PUBLISHED:
+        path = ROOT / "locales" / language.code / "sources.yml"
+        for entry in (yaml.safe_load(path.read_text("utf-8")) or []) if path.is_file() else []:
+            for page in entry["pages"]:
+                text = " ".join(soup((site_dir / language.code / page / "index.html").read_text("utf-8"))
+                                .select_one("article").get_text(" ").split())
+                for fact in entry["facts"]:
+                    checked += 1
+                    if fact not in text:
+                        problems.append(f"/{language.code}/{page}: {fact!r} (locales/{language.code}/sources.yml {entry.get('id')})")
+    assert (problems, checked > 0) == ([], True), "\n".join(problems)
