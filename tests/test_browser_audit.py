@@ -26,6 +26,14 @@ costs a new renderer and a cold JavaScript engine, about twice the CPU of the sa
 tab. Nothing carries over: each test starts at its state's width, without forced colours, with
 storage emptied, on a new document (the text-spacing sheet and the CSP record go with the old one).
 
+A translated tree (/es/...) shares every template, stylesheet and script with the English one;
+only its words differ, and words change what text length and language can break. So each of
+its pages has one load, straight at 320 px: axe, reflow, the text-spacing overrides, the page
+checks and what the load did. The checks that depend only on the shared code (axe at 1280 px
+and in the dark palette, forced colours and focus, text spacing at 1280 px) run on the English
+pages, and a translated tree's "no JS" state on one page of each kind (TRANSLATED_NO_JS).
+A new language adds one load per page, not two.
+
 Interactive states (a filled worksheet, a reply with names typed in, the save prompt, forget
 everything) are audited by the tests that exercise them. Each problem names the page, the
 state (and width) and the element; a test fails with every problem its page has in that state.
@@ -91,11 +99,25 @@ def audited_pages(site) -> list[str]:
     return pages
 
 
+# A translated tree's pages loaded without JavaScript: one of each kind (the home page and the
+# situation index in full, a situation, a support page, a worksheet, the summary, a reply, the
+# about page's way to forget, the 404 page).
+TRANSLATED_NO_JS = ("", "situations/", "situations/final-round/", "support/urgent-help/",
+                    "worksheets/feedback-log/", "worksheets/summary/", "replies/thank-you-for-feedback/", "about/", "404.html")
+
+
+def audit_states(pages: list[str]) -> list[tuple[str, str]]:
+    """(page, state) pairs: an English page in every state; a translated page "light", and
+    "no JS" too when it is one of TRANSLATED_NO_JS."""
+    return [(page, state) for page in pages for state in STATES
+            if not split(page)[0] or state == "light" or split(page)[1] in TRANSLATED_NO_JS]
+
+
 def pytest_generate_tests(metafunc):
     if "audited_page" in metafunc.fixturenames:
-        pages = audited_pages(built_site("mkdocs"))
-        metafunc.parametrize("audited_page", pages, ids=[f"/{p}" for p in pages])
-        metafunc.parametrize("state", STATES, ids=[s.replace(" ", "-") for s in STATES])
+        pairs = audit_states(audited_pages(built_site("mkdocs")))
+        metafunc.parametrize("audited_page,state", pairs,
+                             ids=[f"/{page}-{state.replace(' ', '-')}" for page, state in pairs])
 
 
 @pytest.fixture(scope="module")
@@ -140,10 +162,10 @@ def tabs(browser, strict_url):
         tab.context.close()
 
 
-def load(tab, state: str, url: str):
-    """Open url in the state's tab, as a fresh start: its width, no forced colours, nothing
-    stored, no problems recorded yet."""
-    tab.set_viewport_size({"width": WIDTH[state], "height": 900})
+def load(tab, state: str, url: str, width: int | None = None):
+    """Open url in the state's tab, as a fresh start: its width (or `width`), no forced colours,
+    nothing stored, no problems recorded yet."""
+    tab.set_viewport_size({"width": width or WIDTH[state], "height": 900})
     tab.emulate_media(forced_colors="none")
     if state != "no JS" and tab.url.startswith("http"):
         tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
@@ -168,14 +190,18 @@ def run_checks(page, state: str, path: str, base: str) -> dict[str, list[str]]:
     scheme = page.locator("body").get_attribute("data-md-color-scheme")
     found["colour scheme"] = [] if scheme == SCHEME[state] else [f"body data-md-color-scheme={scheme}, expected {SCHEME[state]}"]
     wait_until_still(page)
-    found["1280 axe"] = axe_violations(page)
+    translated = bool(split(path)[0])   # loaded at 320 px: the words' checks only (see above)
+    if not translated:
+        found["1280 axe"] = axe_violations(page)
     found |= page_checks(page, path)
     # The window narrows to 320 px, as 1280 px at 400% zoom does (WCAG 1.4.10): same load.
-    page.set_viewport_size({"width": 320, "height": 900})
-    wait_until_still(page)   # the navigation folds into its drawer with a transition
+    if not translated:
+        page.set_viewport_size({"width": 320, "height": 900})
+        wait_until_still(page)   # the navigation folds into its drawer with a transition
     found["320 axe"] = axe_violations(page)
     found["320 reflow"] = page.evaluate(OVERFLOWS)
-    found |= {f"320 {check}": problems for check, problems in forced_colours(page).items()}
+    if not translated:
+        found |= {f"320 {check}": problems for check, problems in forced_colours(page).items()}
     # WCAG 1.4.12, on top of the page as audited above (so axe and reflow saw it plain).
     if page.evaluate(ADD_STYLE, TEXT_SPACING):
         found["320 text spacing: cut off"] = page.evaluate(CUT_OFF)
@@ -183,6 +209,8 @@ def run_checks(page, state: str, path: str, base: str) -> dict[str, list[str]]:
         page.evaluate(REMOVE_STYLES)
     else:
         found["text spacing"] = ["the text-spacing overrides did not apply"]
+    if translated:
+        return found | final_checks(page)
     # Dark: the person switches the palette, back at 1280 px (same load).
     page.set_viewport_size({"width": 1280, "height": 900})
     found |= dark_palette(page)
@@ -292,7 +320,15 @@ def no_js_checks(page, path: str, base: str) -> dict[str, list[str]]:
 
 
 def test_page(audited_page, state, tabs, strict_url):
-    page = load(tabs(state), state, strict_url + audited_page)
+    narrow = state == "light" and bool(split(audited_page)[0])   # a translated page: 320 px only
+    page = load(tabs(state), state, strict_url + audited_page, 320 if narrow else None)
     found = run_checks(page, state, audited_page, strict_url)
     problems = [f"/{audited_page} [{state}] {check}: {problem}" for check, items in found.items() for problem in items]
     assert problems == [], "\n".join(problems)
+
+
+def test_each_translated_tree_has_every_page_it_is_audited_without_javascript_on():
+    pages = audited_pages(built_site("mkdocs"))
+    missing = [f"/{code}/{page}" for code in LANGUAGES if f"{code}/" in {split(p)[0] for p in pages}
+               for page in TRANSLATED_NO_JS if f"{code}/{page}" not in pages]
+    assert missing == [], "TRANSLATED_NO_JS names pages a translated tree does not have:\n" + "\n".join(missing)
