@@ -5,11 +5,13 @@ Each of the six places (England, Wales, Scotland, Northern Ireland, the United S
 route, rights routes, money routes and who to ask about a student visa. Every route names the
 sources.yml entry (`id`) its facts come from, so a number is written once and sourced once.
 
-A page shows them with one marker, `<!-- places: TOPIC [TOPIC ...] [anchor-uk] -->`. Every
+A page shows them with one marker, `<!-- places: TOPIC [TOPIC ...] [anchor-uk] [topic-ids] -->`. Every
 place's routes are written into the page, each under its own heading, so the page is complete
 without JavaScript; the first block on a page also carries the "Where are you?" control that
 docs/assets/places.js wires up (it puts the chosen place first). `anchor-uk` keeps a published
-`#uk` anchor working, just before the first UK nation. A mistake stops the build with
+`#uk` anchor working, just before the first UK nation. `topic-ids` gives the first block's place
+headings `<topic>-<place>` ids, like later blocks, on a page whose own headings already hold a
+published `#us` or `#elsewhere`. A mistake stops the build with
 `places.yml:line: key: message`, or `docs/page.md:line: places: message` for a bad marker.
 """
 from __future__ import annotations
@@ -38,6 +40,7 @@ TOPICS = {
 # Every place must always say how to get help in an emergency and who to talk to now.
 REQUIRED_TOPICS = ("emergency", "crisis")
 MARKER = re.compile(r"<!-- places: ([a-z -]+?) -->")
+OPTIONS = ("anchor-uk", "topic-ids")
 HTTPS_LINK = re.compile(r"\]\((?!https://)[^)]*\)")
 
 
@@ -129,15 +132,16 @@ def expand(ctx, page: str, markdown: str) -> str:
         nonlocal blocks
         words = match.group(1).split()
         topics = [w for w in words if w in TOPICS]
-        unknown = [w for w in words if w not in TOPICS and w != "anchor-uk"]
+        unknown = [w for w in words if w not in TOPICS and w not in OPTIONS]
         if unknown or not topics:
             line = markdown.count("\n", 0, match.start()) + 1
             problems.append(Problem(f"docs/{page}", line, "places",
                                     f"{' '.join(unknown) or 'no topic'}: name topics from {', '.join(TOPICS)} "
-                                    "(and optionally anchor-uk)"))
+                                    f"(and optionally {' or '.join(OPTIONS)})"))
             return match.group(0)
         blocks += 1
-        return render(places, topics, first=blocks == 1, anchor_uk="anchor-uk" in words)
+        return render(places, topics, first=blocks == 1, anchor_uk="anchor-uk" in words,
+                      topic_ids="topic-ids" in words)
 
     expanded = MARKER.sub(one, markdown)
     if problems:
@@ -169,13 +173,15 @@ def _cached(root: Path) -> list[Place]:
     return _CACHE[key]
 
 
-def render(places: list[Place], topics: list[str], first: bool, anchor_uk: bool = False) -> str:
+def render(places: list[Place], topics: list[str], first: bool, anchor_uk: bool = False,
+           topic_ids: bool = False) -> str:
     """One block: (on the page's first block) the control, then every place under its heading.
-    The headings' ids are the place ids in the first block and `<topic>-<place>` in later ones."""
-    prefix = "" if first else f"{topics[0]}-"
+    The headings' ids are the place ids in the first block and `<topic>-<place>` in later ones
+    (and in the first one too with topic_ids)."""
+    prefix = "" if first and not topic_ids else f"{topics[0]}-"
     out = [f'<div class="places" data-module="places" data-topics="{" ".join(topics)}" markdown>', ""]
     if first:
-        out += [_control(places), ""]
+        out += [_control(places, prefix), ""]
     for place in places:
         if anchor_uk and place.id == UK_NATIONS[0]:
             out += ['<span id="uk"></span>', ""]
@@ -192,11 +198,11 @@ def render(places: list[Place], topics: list[str], first: bool, anchor_uk: bool 
     return "\n".join(out)
 
 
-def _control(places: list[Place]) -> str:
+def _control(places: list[Place], prefix: str = "") -> str:
     """The "Where are you?" choice: hidden until places.js starts. Without JavaScript a line of
     links jumps to each place instead."""
     options = "".join(f'<option value="{p.id}">{html.escape(p.name)}</option>' for p in places)
-    jumps = " · ".join(f'<a href="#{p.id}">{html.escape(p.name)}</a>' for p in places)
+    jumps = " · ".join(f'<a href="#{prefix}{p.id}">{html.escape(p.name)}</a>' for p in places)
     return (f'<p class="places__jump">Help for each place: {jumps}</p>\n'
             '<div class="places__choose" hidden>'
             '<label for="place-choice">Where are you?</label> '

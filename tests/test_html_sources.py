@@ -117,8 +117,9 @@ def test_every_dated_page_ends_with_when_it_was_checked_and_when_it_is_due(html_
 def test_the_freshness_line_has_exact_dates_on_two_known_pages(html_pages):
     def line(url):
         return BeautifulSoup(html_pages[url], "html.parser").select_one("p.facts-checked").get_text()
-    # support/your-data/ cites ICO pages checked on 2026-12-01; reflect/ has reviewed: 2026-12-03.
-    assert line("support/your-data/") == "Page last checked: 1 December 2026. Next check due: 1 June 2027."
+    # reconnect/ cites only sources checked on 2026-12-01 (support/your-data/, which did, now shows
+    # the rights routes, checked 2026-12-03); reflect/ has reviewed: 2026-12-03.
+    assert line("reconnect/") == "Page last checked: 1 December 2026. Next check due: 1 June 2027."
     assert line("reflect/") == "Page last checked: 3 December 2026. Next check due: 3 June 2027."
     others = [url for url in ("", "about/", "advisers/", "worksheets/", "replies/", "replies/connection-note/")
               if "facts-checked" in html_pages[url]]

@@ -117,7 +117,7 @@ def test_a_bad_marker_or_another_component_stops_the_build(tmp_path):
     with pytest.raises(DefinitionError) as error:
         expand(ctx, "support/x.md", "# Help\n\n<!-- places: crisis weather -->\n")
     assert str(error.value) == ("docs/support/x.md:3: places: weather: name topics from emergency, crisis, health, "
-                                "rights, money, study (and optionally anchor-uk)")
+                                "rights, money, study (and optionally anchor-uk or topic-ids)")
     with pytest.raises(DefinitionError) as error:
         expand(ctx, "support/x.md", "---\ncomponent: reply\n---\n<!-- places: crisis -->\n")
     assert str(error.value) == "docs/support/x.md:1: component: 'reply': a page with <!-- places --> needs component: places"
