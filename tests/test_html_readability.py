@@ -1,4 +1,5 @@
-"""The guide pages read at grade 8 or below, in sentences of 20 words or fewer on average.
+"""The guide pages read at grade 8 or below, in sentences of 20 words or fewer on average; each
+translated tree's pages meet their language's own formula (budgets.yml readability.translated).
 
 Measured with textstat on the article text of the built page (code blocks and inline code,
 navigation, header and footer left out). Headings, list items and other text blocks count as sentences:
@@ -63,3 +64,25 @@ def test_guide_page_is_not_a_run_of_very_short_sentences(html_pages, url):
     print(f"/{url}: {short} of {total} sentences have {SHORT['max_words']} words or fewer ({short / total:.0%})")
     assert short / total < SHORT["max_share"], \
         f"/{url}: {short} of {total} sentences have {SHORT['max_words']} words or fewer; keep it under {SHORT['max_share']:.0%}"
+
+
+TRANSLATED = [(code, url) for code in TARGETS["translated"] for url in TARGETS["pages"]]
+
+
+@pytest.mark.parametrize("code,url", TRANSLATED, ids=[f"{c}/{u}".strip("/") for c, u in TRANSLATED])
+def test_translated_page_reads_easily_by_its_own_language_formula(site_dir, code, url):
+    target = TARGETS["translated"][code]
+    text = readable_text((site_dir / code / url / "index.html").read_text("utf-8"))
+    textstat.set_lang(code)   # textstat's language is global: set back below for the English tests
+    try:
+        score = getattr(textstat, target["formula"])(text)
+        words_per_sentence = textstat.words_per_sentence(text)
+        words = textstat.lexicon_count(text)
+    finally:
+        textstat.set_lang("en_US")
+    print(f"/{code}/{url}: {target['formula']} {score:.1f}, {words_per_sentence:.1f} words per sentence, {words} words")
+    assert words > 50, f"/{code}/{url}: too little text measured: is the page's article empty?"
+    problems = ([f"{target['formula']} {score:.1f} < {target['min_score']}"] if score < target["min_score"] else []) + \
+        ([f"{words_per_sentence:.1f} words per sentence > {target['max_sentence_words']}"]
+         if words_per_sentence > target["max_sentence_words"] else [])
+    assert problems == [], f"/{code}/{url}: " + "; ".join(problems)
