@@ -23,7 +23,7 @@ LOCAL_PAGE = "events.md"
 # The replaced page's published anchors (published-urls.yml): a replacement keeps them.
 REPLACED_SECTIONS = {"close-second": "Why it hurts", "runner-up-note": "A note to send",
                      "if-they-drop-out": "If they drop out", "stay-on-their-list": "Stay on their list",
-                     "learn-from-it": "Learn from it"}
+                     "learn-from-it": "Learn from it", "talk-now": "If it is hard to let go"}
 
 
 def customise(project: Path, version: str) -> None:

@@ -97,3 +97,12 @@ def test_status_counts_translated_current_out_of_date_and_english_only(project, 
 def test_an_unknown_language_says_which_exist(capsys):
     assert i18n.main(["check", "fr"]) == 2
     assert capsys.readouterr().out == "unknown language fr: the languages are en, es, cy (locales/languages.yml)\n"
+
+
+def test_a_comment_in_the_front_matter_is_not_a_heading():
+    from after_the_no.i18n.translations import markdown_problems
+    english = "---\n# why this key is here\nhide:\n  - toc\n---\n\n# Title {#title}\n\n## Part {#part}\n"
+    spanish = "---\nhide:\n  - toc\n---\n\n# Título {#title}\n\n## Parte {#part}\n"
+    assert markdown_problems(english, spanish, "es.md") == []
+    assert [str(p) for p in markdown_problems(english, spanish.replace("{#part}", "{#parte}"), "es.md")] == \
+        ["es.md:1: #part: missing: the English page has this anchor (a published address may link to it)"]

@@ -93,11 +93,19 @@ def yaml_problems(english: Document, translated: Document, extra_sources: set[st
     return problems
 
 
+def body_lines(markdown: str):
+    """(line number, line) of the page's Markdown after its front matter: a YAML comment there
+    (`# why`) is not a heading."""
+    fm = FRONT_MATTER.match(markdown)
+    skip = fm[0].count("\n") if fm else 0
+    return [(n, line) for n, line in enumerate(markdown.splitlines(), start=1) if n > skip]
+
+
 def english_anchors(markdown: str) -> dict[str, int]:
     """Every heading anchor of an English page (written, or made from the heading as MkDocs
     does) -> its line."""
     found = {}
-    for number, line in enumerate(markdown.splitlines(), start=1):
+    for number, line in body_lines(markdown):
         if m := HEADING.match(line):
             written = ANCHOR.search(m[2])
             text = ANCHOR.sub("", m[2]).strip()
@@ -132,7 +140,7 @@ def markdown_problems(english: str, translated: str, name: str) -> list[Problem]
         problems.append(Problem(name, line_of(f"<!-- {got}") if got != "(none)" else len(lines), "markers",
                                 f"<!-- {got} --> where the English page has <!-- {expected} -->: the build markers stay, in order"))
     written = {}
-    for number, line in enumerate(lines, start=1):
+    for number, line in body_lines(translated):
         if m := HEADING.match(line):
             anchor = ANCHOR.search(m[2])
             if anchor is None:
