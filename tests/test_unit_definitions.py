@@ -47,6 +47,14 @@ def test_html_fix_fails_loudly_when_material_markup_changes():
     assert str(error.value).startswith("index.md: Material's markup changed, cannot apply fix")
 
 
+def test_a_toc_label_loses_its_for_only_where_the_page_has_no_toc_toggle():
+    from after_the_no.build.html_fixes import TOC_LABEL, _toc_label_without_toggle
+    section_index = f'<nav>{TOC_LABEL}Table of contents</label></nav>'
+    assert _toc_label_without_toggle(section_index) == '<nav><label class="md-nav__title">Table of contents</label></nav>'
+    page = f'<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">{section_index}'
+    assert _toc_label_without_toggle(page) == page
+
+
 def test_cmudict_conversion_to_nltk_format():
     assert convert("a AH0\na(2) EY1\nabandon AH0 B AE1 N D AH0 N # comment\n") == (
         "A 1 AH0\nA 2 EY1\nABANDON 1 AH0 B AE1 N D AH0 N\n")

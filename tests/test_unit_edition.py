@@ -119,7 +119,7 @@ def test_local_pages_that_replace_badly_stop_the_build(tmp_path):
         "local/situations/final-rond.md:2: based_on: this page would replace situations/final-rond.md, which the "
         "guide does not have (did you mean local/situations/final-round.md?)",
         "local/situations/no-reply.md:2: headings: a page that replaces ours keeps its published anchors (advisers "
-        "link to them): add {#why-it-happens}, {#timing}, {#status-check}, {#when-to-stop}, {#while-you-wait} to the headings "
+        "link to them): add {#why-it-happens}, {#timing}, {#status-check}, {#when-to-stop}, {#while-you-wait}, {#help-with-money} to the headings "
         "that fit",
         "local/support/adjustments.md:2: (top): this page replaces the guide's support/adjustments.md: add "
         "`based_on: <version>` to its front matter (the guide version you copied it from) so `after-the-no check` "

@@ -72,10 +72,25 @@ ZENSICAL_REPAIRS: list[Repair] = [
 BY_ENGINE = {"mkdocs": REPAIRS, "zensical": ZENSICAL_REPAIRS}
 
 
+# A section's index page (navigation.indexes) is drawn by Material's nav-item partial without
+# the `#__toc` toggle every other page gets, yet its table of contents (partials/toc.html) still
+# labels that toggle once the page has headings. A label for nothing is invalid HTML (Nu: "must
+# be the ID of a non-hidden form control"); without `for` it shows the same title and does the
+# same nothing. Only where the toggle is missing: no other page changes, and a theme that
+# draws the toggle there needs nothing from this.
+TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+
+
+def _toc_label_without_toggle(html: str) -> str:
+    if TOC_LABEL in html and 'id="__toc"' not in html:
+        return html.replace(TOC_LABEL, '<label class="md-nav__title">')
+    return html
+
+
 def repair(html: str, where: str, engine: str = "mkdocs") -> str:
     for fix in BY_ENGINE[engine]:
         html, count = fix.apply(html)
         if count == 0:
             raise MarkupChanged(f"{where}: Material's markup changed, cannot apply fix ({fix.why}); "
                                 f"expected: {fix.expected}")
-    return html
+    return _toc_label_without_toggle(html)
