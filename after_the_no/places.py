@@ -5,7 +5,7 @@ Each of the six places (England, Wales, Scotland, Northern Ireland, the United S
 route, rights routes, money routes and who to ask about a student visa. Every route names the
 sources.yml entry (`id`) its facts come from, so a number is written once and sourced once.
 
-A page shows them with one marker, `<!-- places: TOPIC [TOPIC ...] [anchor-uk] [topic-ids] -->`. Every
+A page shows them with one marker, `<!-- places: TOPIC [TOPIC ...] [anchor-uk] [topic-ids] [no-search] -->`. Every
 place's routes are written into the page, each under its own heading, so the page is complete
 without JavaScript; the first block on a page also carries the "Where are you?" control that
 docs/assets/places.js wires up (it puts the chosen place first). `anchor-uk` keeps a published
@@ -40,7 +40,7 @@ TOPICS = {
 # Every place must always say how to get help in an emergency and who to talk to now.
 REQUIRED_TOPICS = ("emergency", "crisis")
 MARKER = re.compile(r"<!-- places: ([a-z -]+?) -->")
-OPTIONS = ("anchor-uk", "topic-ids")
+OPTIONS = ("anchor-uk", "topic-ids", "no-search")
 HTTPS_LINK = re.compile(r"\]\((?!https://)[^)]*\)")
 
 
@@ -141,7 +141,7 @@ def expand(ctx, page: str, markdown: str) -> str:
             return match.group(0)
         blocks += 1
         return render(places, topics, first=blocks == 1, anchor_uk="anchor-uk" in words,
-                      topic_ids="topic-ids" in words)
+                      topic_ids="topic-ids" in words, searched="no-search" not in words)
 
     expanded = MARKER.sub(one, markdown)
     if problems:
@@ -174,18 +174,24 @@ def _cached(root: Path) -> list[Place]:
 
 
 def render(places: list[Place], topics: list[str], first: bool, anchor_uk: bool = False,
-           topic_ids: bool = False) -> str:
+           topic_ids: bool = False, searched: bool = True) -> str:
     """One block: (on the page's first block) the control, then every place under its heading.
     The headings' ids are the place ids in the first block and `<topic>-<place>` in later ones
-    (and in the first one too with topic_ids)."""
+    (and in the first one too with topic_ids). `searched=False` (the marker's no-search) leaves
+    the places out of the search index (Material's data-search-exclude, on each place's
+    <section>: its parser ends an exclusion at the first closing tag of the same name, so it
+    cannot sit on the block's <div>, which holds more divs): a page with a short
+    block beside its own subject is not a search result for every route in it, and each such
+    block would add its six places' routes to the index every page downloads."""
     prefix = "" if first and not topic_ids else f"{topics[0]}-"
+    exclude = "" if searched else ' data-search-exclude=""'
     out = [f'<div class="places" data-module="places" data-topics="{" ".join(topics)}" markdown>', ""]
     if first:
         out += [_control(places, prefix), ""]
     for place in places:
         if anchor_uk and place.id == UK_NATIONS[0]:
             out += ['<span id="uk"></span>', ""]
-        out += [f'<section class="place" data-place="{place.id}" markdown>', "",
+        out += [f'<section class="place" data-place="{place.id}"{exclude} markdown>', "",
                 f'<h3 class="place__name" id="{prefix}{place.id}">{html.escape(place.name)}</h3>', ""]
         for topic in topics:
             if routes := place.routes.get(topic, ()):

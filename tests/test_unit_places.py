@@ -112,12 +112,20 @@ def test_the_marker_renders_every_place_and_one_control(tmp_path):
     assert out.count('<div class="place__routes" data-topic="crisis" markdown>') == 12
 
 
+def test_a_no_search_block_keeps_each_place_out_of_the_search_index(tmp_path):
+    ctx = types.SimpleNamespace(root=write(tmp_path, GOOD))
+    page = "# Help\n\n<!-- places: crisis -->\n\n## Later\n\n<!-- places: money crisis no-search -->\n"
+    sections = [line for line in expand(ctx, "support/x.md", page).splitlines() if line.startswith("<section")]
+    assert sections == [f'<section class="place" data-place="{p}" markdown>' for p in PLACES] + \
+        [f'<section class="place" data-place="{p}" data-search-exclude="" markdown>' for p in PLACES]
+
+
 def test_a_bad_marker_or_another_component_stops_the_build(tmp_path):
     ctx = types.SimpleNamespace(root=write(tmp_path, GOOD))
     with pytest.raises(DefinitionError) as error:
         expand(ctx, "support/x.md", "# Help\n\n<!-- places: crisis weather -->\n")
     assert str(error.value) == ("docs/support/x.md:3: places: weather: name topics from emergency, crisis, health, "
-                                "rights, money, study (and optionally anchor-uk or topic-ids)")
+                                "rights, money, study (and optionally anchor-uk or topic-ids or no-search)")
     with pytest.raises(DefinitionError) as error:
         expand(ctx, "support/x.md", "---\ncomponent: reply\n---\n<!-- places: crisis -->\n")
     assert str(error.value) == "docs/support/x.md:1: component: 'reply': a page with <!-- places --> needs component: places"
