@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from after_the_no.definitions import Checker, DefinitionError, Problem, load
+from after_the_no.i18n.us_english import english
 from after_the_no.sources import load_sources
 
 # The six places, in the order the pages show them. places.js takes the list from the page, so
@@ -126,6 +127,8 @@ def _routes(check: Checker, path, value, known: set[str]) -> dict[str, tuple[Rou
 def expand(ctx, page: str, markdown: str) -> str:
     """Replace every places marker on one docs/ page (ctx.root holds places.yml)."""
     places = _cached(ctx.root)
+    if english(ctx.config) == "us":   # a US college's build: the United States first
+        places = sorted(places, key=lambda place: place.id != "us")
     problems, blocks = [], 0
 
     def one(match: re.Match) -> str:

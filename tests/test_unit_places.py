@@ -99,7 +99,7 @@ def test_the_places_must_be_the_six_in_order(tmp_path):
 
 def test_the_marker_renders_every_place_and_one_control(tmp_path):
     root = write(tmp_path, GOOD)
-    ctx = types.SimpleNamespace(root=root)
+    ctx = types.SimpleNamespace(root=root, config={})
     page = "---\ndescription: x\n---\n# Help\n\n<!-- places: emergency crisis anchor-uk -->\n\n## Later\n\n<!-- places: crisis -->\n"
     out = expand(ctx, "support/x.md", page)
     assert out.startswith("---\ncomponent: places\ndescription: x\n---\n")
@@ -113,7 +113,7 @@ def test_the_marker_renders_every_place_and_one_control(tmp_path):
 
 
 def test_a_no_search_block_keeps_each_place_out_of_the_search_index(tmp_path):
-    ctx = types.SimpleNamespace(root=write(tmp_path, GOOD))
+    ctx = types.SimpleNamespace(root=write(tmp_path, GOOD), config={})
     page = "# Help\n\n<!-- places: crisis -->\n\n## Later\n\n<!-- places: money crisis no-search -->\n"
     sections = [line for line in expand(ctx, "support/x.md", page).splitlines() if line.startswith("<section")]
     assert sections == [f'<section class="place" data-place="{p}" markdown>' for p in PLACES] + \
@@ -121,7 +121,7 @@ def test_a_no_search_block_keeps_each_place_out_of_the_search_index(tmp_path):
 
 
 def test_a_bad_marker_or_another_component_stops_the_build(tmp_path):
-    ctx = types.SimpleNamespace(root=write(tmp_path, GOOD))
+    ctx = types.SimpleNamespace(root=write(tmp_path, GOOD), config={})
     with pytest.raises(DefinitionError) as error:
         expand(ctx, "support/x.md", "# Help\n\n<!-- places: crisis weather -->\n")
     assert str(error.value) == ("docs/support/x.md:3: places: weather: name topics from emergency, crisis, health, "

@@ -17,6 +17,7 @@ from pathlib import Path
 from after_the_no.build.config import ROOT
 from after_the_no.build.finish import finish
 from after_the_no.build.stage import stage
+from after_the_no.i18n import us_english
 
 
 def engine_command(engine: str, config: Path, site_dir: Path) -> list[str]:
@@ -34,8 +35,11 @@ def build(site_dir: Path, engine: str = "mkdocs", config: Path = ROOT / "mkdocs.
     root: the guide's tree (worksheets/, replies/, published-urls.yml)."""
     site_dir = site_dir.resolve()
     times = {}
-    with tempfile.TemporaryDirectory(prefix="after-the-no-stage-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="after-the-no-stage-") as tmp, \
+            tempfile.TemporaryDirectory(prefix="after-the-no-words-") as words:
         start = time.perf_counter()
+        # extra.english: us -> the guide's words in US English before anything is staged
+        config, root = us_english.staged_config(config, root, Path(words))
         # Zensical wants the site folder inside the project (the staged tree): it builds
         # there and the folder is moved to site_dir.
         out = site_dir if engine == "mkdocs" else Path(tmp) / "site"
