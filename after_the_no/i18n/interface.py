@@ -1,0 +1,115 @@
+"""The interface's own words (locales/interface.pot, locales/<code>/interface.po): loaded per language, and checked."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+
+from after_the_no.definitions import Problem
+
+TEMPLATE = "locales/interface.pot"
+PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+# Keys the templates use (overrides/); every other key is a script's and goes into the page's
+# JSON block (<script type="application/json" id="interface-strings">).
+TEMPLATE_PREFIX = "page."
+
+
+def catalogue_name(code: str) -> str:
+    return f"locales/{code}/interface.po"
+
+
+def read(path: Path) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, abort_invalid=True)
+
+
+def entries(catalog: Catalog) -> dict[str, object]:
+    """key (msgctxt) -> babel Message, in file order; the header and obsolete entries left out."""
+    return {message.context: message for message in catalog if message.id and message.context}
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(set(PLACEHOLDER.findall(text)))
+
+
+def english(root: Path) -> dict[str, str]:
+    """key -> the English text (the template's msgid)."""
+    return {key: message.id for key, message in entries(read(root / TEMPLATE)).items()}
+
+
+def strings(root: Path, code: str, draft: bool = False) -> dict[str, str]:
+    """key -> the text in the language `code`. English is the template's msgids; a published
+    language's catalogue must have every entry (check() stops the build first); a draft shows
+    English wherever its msgstr is empty or fuzzy."""
+    base = english(root)
+    if code == "en":
+        return base
+    own = entries(read(root / catalogue_name(code)))
+    out = {}
+    for key, text in base.items():
+        message = own.get(key)
+        translated = message.string if message is not None and not message.fuzzy else ""
+        if not translated and not draft:
+            raise ValueError(f"{catalogue_name(code)}: {key}: no translation (a published language needs every entry)")
+        out[key] = translated or text
+    return out
+
+
+def for_config(texts: dict[str, str]) -> dict:
+    """What a staged config's extra gets: every string (for the templates) and the scripts'
+    strings as one compact JSON text (the page's data block: '<' escaped, so no text can end it)."""
+    scripts = {key: text for key, text in texts.items() if not key.startswith(TEMPLATE_PREFIX)}
+    block = json.dumps(scripts, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return {"interface": texts,
+            "interface_json": block.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")}
+
+
+def pseudo(texts: dict[str, str]) -> dict[str, str]:
+    """The pseudo-language (en-XA): every text wrapped in ⟦…⟧, its placeholders kept as they are."""
+    return {key: f"⟦{text}⟧" for key, text in texts.items()}
+
+
+def check(root: Path, code: str, published: bool) -> list[Problem]:
+    """Every problem in locales/<code>/interface.po against the template, as file:line: key: message."""
+    if not (root / TEMPLATE).is_file():
+        return []
+    name = catalogue_name(code)
+    try:
+        template = entries(read(root / TEMPLATE))
+    except Exception as error:   # babel's parse errors carry no common type
+        return [Problem(TEMPLATE, getattr(error, "lineno", 0) or 0, "(file)", f"cannot be read: {error}")]
+    if not (root / name).is_file():
+        return [Problem(name, 0, "(file)", f"missing: copy {TEMPLATE} to it and translate each msgstr")]
+    try:
+        catalog = read(root / name)
+    except Exception as error:
+        return [Problem(name, getattr(error, "lineno", 0) or 0, "(file)", f"cannot be read: {error}")]
+    own = entries(catalog)
+    problems = []
+    last_line = max([message.lineno for message in own.values()] or [0])
+    for key, english_message in template.items():
+        message = own.get(key)
+        if message is None:
+            problems.append(Problem(name, last_line, key, f"missing: the template has it ({TEMPLATE}:{english_message.lineno})"))
+            continue
+        if message.id != english_message.id:
+            problems.append(Problem(name, message.lineno, key, "its msgid is not the template's English: copy it again from "
+                                    f"{TEMPLATE}:{english_message.lineno}"))
+        if published and message.fuzzy:
+            problems.append(Problem(name, message.lineno, key, "fuzzy: check the translation and remove the fuzzy flag"))
+        if published and not message.string:
+            problems.append(Problem(name, message.lineno, key, "not translated (empty msgstr)"))
+        if message.string and placeholders(message.string) != placeholders(english_message.id):
+            problems.append(Problem(name, message.lineno, key, "placeholders differ from the English: "
+                                    f"{_names(placeholders(message.string))} instead of {_names(placeholders(english_message.id))}"))
+    for key, message in own.items():
+        if key not in template:
+            problems.append(Problem(name, message.lineno, key, f"not in the template ({TEMPLATE}): remove it"))
+    return problems
+
+
+def _names(found: list[str]) -> str:
+    return ", ".join("{" + n + "}" for n in found) or "none"
