@@ -1,0 +1,128 @@
+"""The interface's own words (issue 21): locales/interface.pot and each language's interface.po
+(after_the_no/i18n/interface.py), each kind of bad entry said as `file:line: key: message`, and
+every key the scripts and templates use is in the template, and every key in it is used."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from after_the_no.i18n import interface
+from after_the_no.i18n.translations import check_language
+from conftest import ROOT
+
+ASSETS = sorted((ROOT / "docs/assets").glob("*.js"))
+TEMPLATES = [ROOT / "overrides/main.html", *sorted((ROOT / "overrides/partials").glob("*.html"))]
+# t("key"), tn("key", n): a script's literal key; words["key"]: a template's.
+CALL = re.compile(r'\b(tn?)\(\s*"([^"]+)"')
+WORDS = re.compile(r'words\["([^"]+)"\]')
+LITERAL = re.compile(r'"([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)"')
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    shutil.copytree(ROOT / "locales", tmp_path / "locales")
+    return tmp_path
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1) if needle in line)
+
+
+def msgid_line(path: Path, key: str) -> int:
+    return line_of(path, f'msgctxt "{key}"') + 1
+
+
+def test_the_spanish_catalogue_is_complete_and_the_welsh_a_clean_draft():
+    assert [str(p) for p in interface.check(ROOT, "es", published=True)] == []
+    assert [str(p) for p in interface.check(ROOT, "cy", published=False)] == []
+    english = interface.english(ROOT)
+    spanish = interface.strings(ROOT, "es")
+    assert spanish.keys() == english.keys()
+    assert spanish["save.prompt"] == ("¿Guardamos tus respuestas en este dispositivo? Si usas una computadora "
+                                      "compartida, elige que no: así no queda nada al cerrar esta pestaña.")
+    assert interface.strings(ROOT, "cy", draft=True) == english   # a draft shows English where it is empty
+
+
+def test_every_kind_of_bad_entry_is_said_with_its_file_line_and_key(project):
+    po = project / "locales/es/interface.po"
+    text = po.read_text("utf-8")
+    # A missing entry: the whole save.keep block goes.
+    text = text.replace('msgctxt "save.keep"\nmsgid "Keep them"\nmsgstr "Conservarlas"\n', "")
+    # A broken placeholder: {name} renamed.
+    text = text.replace('msgstr "Respuestas importadas de {name}."', 'msgstr "Respuestas importadas de {nombre}."')
+    # Empty, and fuzzy, in a published language.
+    text = text.replace('msgstr "Cambiar"', 'msgstr ""')
+    text = text.replace('msgctxt "common.undo"', '#, fuzzy\nmsgctxt "common.undo"')
+    # The English changed under it, and a key the template does not have.
+    text = text.replace('msgid "Remove"', 'msgid "Delete"')
+    text += '\nmsgctxt "save.maybe"\nmsgid "Maybe"\nmsgstr "Quizás"\n'
+    po.write_text(text, "utf-8")
+    name = "locales/es/interface.po"
+    last = len(po.read_text("utf-8").splitlines())
+    pot_line = msgid_line(project / interface.TEMPLATE, "save.keep")
+    expected = [
+        f"{name}:{last - 1}: save.keep: missing: the template has it (locales/interface.pot:{pot_line})",
+        f"{name}:{msgid_line(po, 'save.change')}: save.change: not translated (empty msgstr)",
+        f"{name}:{msgid_line(po, 'import.done')}: import.done: placeholders differ from the English: {{nombre}} instead of {{name}}",
+        f"{name}:{msgid_line(po, 'common.undo')}: common.undo: fuzzy: check the translation and remove the fuzzy flag",
+        f"{name}:{msgid_line(po, 'entries.remove')}: entries.remove: its msgid is not the template's English: copy it again "
+        f"from locales/interface.pot:{msgid_line(project / interface.TEMPLATE, 'entries.remove')}",
+        f"{name}:{last - 1}: save.maybe: not in the template (locales/interface.pot): remove it",
+    ]
+    problems = [str(p) for p in interface.check(project, "es", published=True)]
+    assert sorted(problems) == sorted(expected), "\n".join(problems)
+    # A draft may be empty or fuzzy; a broken placeholder is still wrong.
+    draft = [str(p) for p in interface.check(project, "es", published=False)]
+    assert sorted(draft) == sorted(p for p in expected if "not translated" not in p and "fuzzy" not in p)
+
+
+def test_a_bad_catalogue_is_one_of_the_languages_problems_so_it_stops_the_build(project):
+    """bin/i18n check and the build (i18n/tree.py build_languages) both read check_language."""
+    for folder in ("docs", "worksheets", "replies"):
+        shutil.copytree(ROOT / folder, project / folder)
+    shutil.copy(ROOT / "places.yml", project / "places.yml")
+    po = project / "locales/es/interface.po"
+    po.write_text(po.read_text("utf-8").replace('msgstr "Cambiar"', 'msgstr ""'), "utf-8")
+    assert [str(p) for p in check_language(project, "es")] == [
+        f"locales/es/interface.po:{msgid_line(po, 'save.change')}: save.change: not translated (empty msgstr)"]
+    with pytest.raises(ValueError, match="save.change: no translation"):
+        interface.strings(project, "es")
+
+
+def test_every_key_the_scripts_and_templates_use_is_in_the_template_and_every_key_is_used():
+    english = interface.english(ROOT)
+    namespaces = {key.split(".")[0] for key in english}
+    problems, used = [], set()
+    for path in ASSETS + TEMPLATES:
+        text = path.read_text("utf-8")
+        rel = path.relative_to(ROOT).as_posix()
+        keys = [(m[2], m[1] == "tn") for m in CALL.finditer(text)] if path.suffix == ".js" else \
+               [(k, False) for k in WORDS.findall(text)]
+        # Any other quoted key in a namespace of ours (t(cond ? "a.b" : "a.c"), a table of keys).
+        keys += [(k, False) for k in LITERAL.findall(text) if k.split(".")[0] in namespaces]
+        for key, plural in keys:
+            forms = [k for k in english if k.startswith(key + ".")]   # a tn() key's plural forms
+            found = forms if plural else [key] if key in english else []
+            if not found and forms:
+                continue   # tn()'s key written as a literal too: its forms are checked with the call
+            if not found:
+                problems.append(f"{rel}: {key}: not in {interface.TEMPLATE}")
+            used.update(found)
+    problems += [f"{interface.TEMPLATE}: {key}: used by no script (docs/assets/*.js) or template (overrides/)"
+                 for key in english if key not in used]
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_scripts_block_is_compact_json_without_the_templates_words_and_cannot_end_its_script():
+    config = interface.for_config({"a.b": "x </script> & y", "page.x": "footer"})
+    assert config["interface_json"] == '{"a.b":"x \\u003c/script\\u003e \\u0026 y"}'
+    assert config["interface"] == {"a.b": "x </script> & y", "page.x": "footer"}
+
+
+def test_the_pseudo_language_brackets_every_text_and_keeps_its_placeholders():
+    pseudo = interface.pseudo(interface.english(ROOT))
+    assert pseudo["import.done"] == "⟦Answers imported from {name}.⟧"
+    assert all(text.startswith("⟦") and text.endswith("⟧") for text in pseudo.values())
