@@ -97,23 +97,23 @@ def test_each_language_s_pages_carry_its_own_interface_strings(site_dir):
     wanted = {"en": interface.english(ROOT)} | {lang.code: interface.strings(ROOT, lang.code) for lang in PUBLISHED}
     problems = []
     for code, texts in wanted.items():
-        block = interface.for_config(texts)["interface_json"]
+        blocks = interface.for_config(texts)["interface_json"]
         for rel in english_pages(site_dir):
             path = site_dir / ("" if code == "en" else code) / rel
             page = soup(path.read_text("utf-8"))
             found = page.select('script[type="application/json"]#interface-strings')
             ours = [s["src"].rsplit("/", 1)[-1] for s in page.select("script[src]") if "/javascripts/" not in s["src"]]
-            has_script = any(name != "offline.js" for name in ours)   # a component's script
-            if has_script and [f.string for f in found] != [block]:
+            component = next((name[:-3] for name in ours if name != "offline.js"), None)   # a component's script
+            if component and [f.string for f in found] != [blocks[component]]:
                 problems.append(f"/{path.relative_to(site_dir).as_posix()}: interface-strings "
-                                f"{(found[0].string or '')[:80] if found else 'missing'!r}, expected the {code} block")
-            if not has_script and found:
+                                f"{(found[0].string or '')[:80] if found else 'missing'!r}, expected the {code} {component} block")
+            if not component and found:
                 problems.append(f"/{path.relative_to(site_dir).as_posix()}: interface-strings on a page with no script")
             urgent = page.select_one(".footer-urgent")
             if rel != "404.html" and urgent and not urgent.get_text(" ", strip=True).startswith(texts["page.footer.urgent"]):
                 problems.append(f"/{path.relative_to(site_dir).as_posix()}: footer {urgent.get_text(' ', strip=True)!r}")
     assert problems == [], "\n".join(problems)
-    assert json.loads(interface.for_config(wanted["es"])["interface_json"])["save.prompt"].startswith("¿Guardamos")
+    assert json.loads(interface.for_config(wanted["es"])["interface_json"]["worksheet"])["save.prompt"].startswith("¿Guardamos")
 
 
 def test_every_published_address_answers_in_each_language(site_dir):

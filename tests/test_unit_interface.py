@@ -116,10 +116,42 @@ def test_every_key_the_scripts_and_templates_use_is_in_the_template_and_every_ke
     assert problems == [], "\n".join(problems)
 
 
-def test_the_scripts_block_is_compact_json_without_the_templates_words_and_cannot_end_its_script():
-    config = interface.for_config({"a.b": "x </script> & y", "page.x": "footer"})
-    assert config["interface_json"] == '{"a.b":"x \\u003c/script\\u003e \\u0026 y"}'
-    assert config["interface"] == {"a.b": "x </script> & y", "page.x": "footer"}
+def test_a_component_s_block_is_compact_json_of_its_own_strings_and_cannot_end_its_script():
+    texts = {"places.a": "x </script> & y", "reply.b": "r", "page.x": "footer"}
+    config = interface.for_config(texts)
+    assert config["interface_json"]["places"] == '{"places.a":"x \\u003c/script\\u003e \\u0026 y"}'
+    assert config["interface_json"]["link-kit"] == "{}"
+    assert config["interface"] == texts
+
+
+def imported(name: str) -> list[str]:
+    """A module and every module of ours it imports, in turn (worksheet.js also hands entries.js its t)."""
+    out, todo = [], [name]
+    while todo:
+        module = todo.pop()
+        if module in out:
+            continue
+        out.append(module)
+        todo += re.findall(r'from "\./([a-z0-9-]+\.js)"', (ROOT / "docs/assets" / module).read_text("utf-8"))
+        todo += ["entries.js"] if module == "worksheet.js" else []
+    return out
+
+
+def test_each_component_s_block_holds_every_key_its_modules_use():
+    english = interface.english(ROOT)
+    components = {p.stem for p in ASSETS if "createAll(" in p.read_text("utf-8") and p.stem != "enhance"}
+    assert components == set(interface.COMPONENTS)
+    problems = []
+    for component, spaces in interface.COMPONENTS.items():
+        for module in imported(f"{component}.js"):
+            text = (ROOT / "docs/assets" / module).read_text("utf-8")
+            keys = [m[2] for m in CALL.finditer(text)] + [k for k in LITERAL.findall(text) if k.split(".")[0] in
+                                                           {key.split(".")[0] for key in english}]
+            if module == "enhance.js" and component in ("privacy", "places", "link-kit", "summary"):
+                keys = [k for k in keys if not k.startswith("save.")]   # the save choice: worksheets and replies only
+            problems += [f"docs/assets/{module}: {key}: used on {component} pages, not in interface.COMPONENTS[{component!r}]"
+                         for key in keys if key.split(".")[0] not in spaces]
+    assert problems == [], "\n".join(problems)
 
 
 def test_the_pseudo_language_brackets_every_text_and_keeps_its_placeholders():

@@ -12,9 +12,19 @@ from after_the_no.definitions import Problem
 
 TEMPLATE = "locales/interface.pot"
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
-# Keys the templates use (overrides/); every other key is a script's and goes into the page's
-# JSON block (<script type="application/json" id="interface-strings">).
+# Keys the templates use (overrides/); every other key is a script's. A page with a component
+# (front matter `component:`) gets the strings its script and the modules it imports use, as a
+# JSON block (<script type="application/json" id="interface-strings">): the key namespaces of
+# each (tests/test_unit_interface.py checks every key a component's modules use is here).
 TEMPLATE_PREFIX = "page."
+COMPONENTS = {
+    "worksheet": ("save", "worksheet", "import", "common", "number", "funnel", "entries", "date", "answers"),
+    "summary": ("summary", "answers", "date", "worksheet", "entries"),
+    "reply": ("save", "reply"),
+    "privacy": ("privacy",),
+    "places": ("places",),
+    "link-kit": ("link-kit",),
+}
 
 
 def catalogue_name(code: str) -> str:
@@ -58,13 +68,19 @@ def strings(root: Path, code: str, draft: bool = False) -> dict[str, str]:
     return out
 
 
+def block(texts: dict[str, str], component: str) -> str:
+    """The component's strings as compact JSON for its page's data block ('<', '>' and '&'
+    escaped, so no text can end the script element)."""
+    spaces = COMPONENTS[component]
+    scripts = {key: text for key, text in texts.items() if key.split(".")[0] in spaces}
+    data = json.dumps(scripts, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def for_config(texts: dict[str, str]) -> dict:
-    """What a staged config's extra gets: every string (for the templates) and the scripts'
-    strings as one compact JSON text (the page's data block: '<' escaped, so no text can end it)."""
-    scripts = {key: text for key, text in texts.items() if not key.startswith(TEMPLATE_PREFIX)}
-    block = json.dumps(scripts, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return {"interface": texts,
-            "interface_json": block.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")}
+    """What a staged config's extra gets: every string (for the templates), and each component's
+    data block (main.html writes config.extra.interface_json[meta.component])."""
+    return {"interface": texts, "interface_json": {component: block(texts, component) for component in COMPONENTS}}
 
 
 def pseudo(texts: dict[str, str]) -> dict[str, str]:
