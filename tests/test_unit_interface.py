@@ -59,6 +59,11 @@ def test_every_kind_of_bad_entry_is_said_with_its_file_line_and_key(project):
     # The English changed under it, and a key the template does not have.
     text = text.replace('msgid "Remove"', 'msgid "Delete"')
     text += '\nmsgctxt "save.maybe"\nmsgid "Maybe"\nmsgstr "Quizás"\n'
+    # A plural form English lacks is allowed (key.few beside key.other), with the same placeholders.
+    text += ('\nmsgctxt "privacy.sheets.few"\nmsgid "Your answers to {count} worksheets: {names}."\n'
+             'msgstr "Tus respuestas a {count} hojas: {names}."\n')
+    text += ('\nmsgctxt "privacy.others.many"\nmsgid "{count} other notes this site kept ({keys})."\n'
+             'msgstr "{count} notas más."\n')
     po.write_text(text, "utf-8")
     name = "locales/es/interface.po"
     last = len(po.read_text("utf-8").splitlines())
@@ -70,13 +75,17 @@ def test_every_kind_of_bad_entry_is_said_with_its_file_line_and_key(project):
         f"{name}:{msgid_line(po, 'common.undo')}: common.undo: fuzzy: check the translation and remove the fuzzy flag",
         f"{name}:{msgid_line(po, 'entries.remove')}: entries.remove: its msgid is not the template's English: copy it again "
         f"from locales/interface.pot:{msgid_line(project / interface.TEMPLATE, 'entries.remove')}",
-        f"{name}:{last - 1}: save.maybe: not in the template (locales/interface.pot): remove it",
+        f"{name}:{msgid_line(po, 'save.maybe')}: save.maybe: not in the template (locales/interface.pot): remove it "
+        "(a plural form may be added only as zero, one, two, few, many of a key ending in .other)",
+        f"{name}:{last - 1}: privacy.others.many: placeholders differ from the English: {{count}} instead of {{count}}, {{keys}}",
     ]
     problems = [str(p) for p in interface.check(project, "es", published=True)]
     assert sorted(problems) == sorted(expected), "\n".join(problems)
     # A draft may be empty or fuzzy; a broken placeholder is still wrong.
     draft = [str(p) for p in interface.check(project, "es", published=False)]
     assert sorted(draft) == sorted(p for p in expected if "not translated" not in p and "fuzzy" not in p)
+    # The extra plural form reaches the page (enhance.js tn() picks it when the language's rules say few).
+    assert interface.strings(project, "es", draft=True)["privacy.sheets.few"] == "Tus respuestas a {count} hojas: {names}."
 
 
 def test_a_bad_catalogue_is_one_of_the_languages_problems_so_it_stops_the_build(project):

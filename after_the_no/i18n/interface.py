@@ -12,6 +12,9 @@ from after_the_no.definitions import Problem
 
 TEMPLATE = "locales/interface.pot"
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+# A number-dependent text has a key per plural form (key.one, key.other: enhance.js tn() picks one
+# with Intl.PluralRules); a language may add the forms English lacks (CLDR's names).
+PLURAL_FORMS = ("zero", "one", "two", "few", "many")
 # Keys the templates use (overrides/); every other key is a script's. A page with a component
 # (front matter `component:`) gets the strings its script and the modules it imports use, as a
 # JSON block (<script type="application/json" id="interface-strings">): the key namespaces of
@@ -41,6 +44,12 @@ def entries(catalog: Catalog) -> dict[str, object]:
     return {message.context: message for message in catalog if message.id and message.context}
 
 
+def plural_base(key: str, template: dict) -> str | None:
+    """The English entry (key.other) a language's extra plural form (key.few...) is checked against."""
+    base, _, form = key.rpartition(".")
+    return f"{base}.other" if form in PLURAL_FORMS and f"{base}.other" in template else None
+
+
 def placeholders(text: str) -> list[str]:
     return sorted(set(PLACEHOLDER.findall(text)))
 
@@ -65,6 +74,9 @@ def strings(root: Path, code: str, draft: bool = False) -> dict[str, str]:
         if not translated and not draft:
             raise ValueError(f"{catalogue_name(code)}: {key}: no translation (a published language needs every entry)")
         out[key] = translated or text
+    for key, message in own.items():   # the plural forms English does not have
+        if key not in base and plural_base(key, base) and message.string and not message.fuzzy:
+            out[key] = message.string
     return out
 
 
@@ -122,8 +134,15 @@ def check(root: Path, code: str, published: bool) -> list[Problem]:
             problems.append(Problem(name, message.lineno, key, "placeholders differ from the English: "
                                     f"{_names(placeholders(message.string))} instead of {_names(placeholders(english_message.id))}"))
     for key, message in own.items():
-        if key not in template:
-            problems.append(Problem(name, message.lineno, key, f"not in the template ({TEMPLATE}): remove it"))
+        if key in template:
+            continue
+        base = plural_base(key, template)
+        if base is None:
+            problems.append(Problem(name, message.lineno, key, f"not in the template ({TEMPLATE}): remove it "
+                                    f"(a plural form may be added only as {', '.join(PLURAL_FORMS)} of a key ending in .other)"))
+        elif message.string and placeholders(message.string) != placeholders(template[base].id):
+            problems.append(Problem(name, message.lineno, key, "placeholders differ from the English: "
+                                    f"{_names(placeholders(message.string))} instead of {_names(placeholders(template[base].id))}"))
     return problems
 
 
