@@ -64,7 +64,7 @@ def strings(root: Path, code: str, draft: bool = False) -> dict[str, str]:
     language's catalogue must have every entry (check() stops the build first); a draft shows
     English wherever its msgstr is empty or fuzzy."""
     base = english(root)
-    if code == "en":
+    if code == "en" or (draft and not (root / catalogue_name(code)).is_file()):
         return base
     own = entries(read(root / catalogue_name(code)))
     out = {}
@@ -101,7 +101,8 @@ def pseudo(texts: dict[str, str]) -> dict[str, str]:
 
 
 def check(root: Path, code: str, published: bool) -> list[Problem]:
-    """Every problem in locales/<code>/interface.po against the template, as file:line: key: message."""
+    """Every problem in locales/<code>/interface.po against the template, as file:line: key: message
+    (a draft may lack entries or leave them empty or fuzzy: it shows the English there)."""
     if not (root / TEMPLATE).is_file():
         return []
     name = catalogue_name(code)
@@ -110,7 +111,7 @@ def check(root: Path, code: str, published: bool) -> list[Problem]:
     except Exception as error:   # babel's parse errors carry no common type
         return [Problem(TEMPLATE, getattr(error, "lineno", 0) or 0, "(file)", f"cannot be read: {error}")]
     if not (root / name).is_file():
-        return [Problem(name, 0, "(file)", f"missing: copy {TEMPLATE} to it and translate each msgstr")]
+        return [Problem(name, 0, "(file)", f"missing: copy {TEMPLATE} to it and translate each msgstr")] if published else []
     try:
         catalog = read(root / name)
     except Exception as error:
@@ -120,8 +121,9 @@ def check(root: Path, code: str, published: bool) -> list[Problem]:
     last_line = max([message.lineno for message in own.values()] or [0])
     for key, english_message in template.items():
         message = own.get(key)
-        if message is None:
-            problems.append(Problem(name, last_line, key, f"missing: the template has it ({TEMPLATE}:{english_message.lineno})"))
+        if message is None:   # a draft shows the English until its translators add the entry
+            if published:
+                problems.append(Problem(name, last_line, key, f"missing: the template has it ({TEMPLATE}:{english_message.lineno})"))
             continue
         if message.id != english_message.id:
             problems.append(Problem(name, message.lineno, key, "its msgid is not the template's English: copy it again from "
