@@ -57,3 +57,26 @@ test("every message the scripts make is the catalogue's, with no English of thei
   assert.deepEqual(found, []);
   assert.ok(Object.values(messages).every((text) => text.includes("⟦")), "every message came from the catalogue");
 });
+
+test("a missing key shows as itself and is said in the console; tn picks the page language's plural form", async () => {
+  const { t, tn } = await import("../../docs/assets/enhance.js");
+  const logged = [];
+  const error = console.error;
+  console.error = (...args) => logged.push(args.join(" "));
+  try {
+    assert.equal(t("no.such-key", { name: "x" }), "no.such-key");
+  } finally {
+    console.error = error;
+  }
+  assert.deepEqual(logged, ["interface string missing: no.such-key"]);
+  setStrings({ "n.one": "{count} one", "n.few": "{count} few", "n.other": "{count} other {name}" });
+  const lang = globalThis.document.documentElement.lang;
+  try {
+    globalThis.document.documentElement.lang = "cy";   // Welsh: 3 is "few", 6 is "many" (no n.many here: n.other)
+    assert.deepEqual([tn("n", 1), tn("n", 3), tn("n", 6, { name: "$&" })], ["1 one", "3 few", "6 other $&"]);
+    globalThis.document.documentElement.lang = "es";
+    assert.deepEqual([tn("n", 1), tn("n", 3)], ["1 one", "3 other {name}"]);
+  } finally {
+    globalThis.document.documentElement.lang = lang;
+  }
+});
