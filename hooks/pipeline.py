@@ -51,6 +51,8 @@ def on_config(config):
     config.docs_dir = str(staging.docs)
     config.nav = staging.config["nav"]
     config.extra["default_colour"] = staging.config["extra"]["default_colour"]
+    for key in ("interface", "interface_json"):   # the interface's words (after_the_no/i18n/interface.py)
+        config.extra[key] = staging.config["extra"][key]
     # An edition's settings (after_the_no/edition/hooks.py): the footer's local services and
     # the redirects of omitted pages.
     config.extra["local_services_footer"] = staging.config["extra"].get("local_services_footer", "")

@@ -46,6 +46,7 @@ import pytest
 
 from after_the_no import replies
 from after_the_no.build.headers import headers_for, parse
+from after_the_no.i18n import interface
 from audit_checks import (ADD_STYLE, CUT_OFF, FOCUS_VISIBLE, INVISIBLE_CONTROLS, OVERFLOWS,
                           RECORD_CSP_VIOLATIONS, REMOVE_STYLES, STILL_PAGE, TEXT_SPACING)
 from browser_support import axe_violations
@@ -65,6 +66,11 @@ LANGUAGES = [language.code for language in load_languages(ROOT)[1:]]
 # Each language's reply examples, by the prefix of its tree ("" for English, "es/").
 LIBRARIES = {"": library()} | {f"{code}/": replies.load_library(ROOT / "locales" / code / "replies", ROOT)
                                 for code in LANGUAGES if (ROOT / "locales" / code / "replies/placeholders.yml").is_file()}
+
+
+# The footer's link to urgent help, in each tree's language (locales/<code>/interface.po).
+URGENT_LINK = {"": interface.english(ROOT)["page.footer.urgent-link"]} | {
+    f"{code}/": interface.strings(ROOT, code, draft=True)["page.footer.urgent-link"] for code in LANGUAGES}
 
 
 def split(path: str) -> tuple[str, str]:
@@ -302,9 +308,9 @@ def no_js_checks(page, path: str, base: str) -> dict[str, list[str]]:
     words = len(page.locator("article").inner_text().split()) if page.locator("article").count() else 0
     least = 200 if path in FULL_TEXT_WITHOUT_JS or path.startswith("situations/") else 1 if path == "404.html" else 20
     found["no JS: text"] = [] if words >= least else [f"article: only {words} words visible (at least {least})"]
-    link = page.locator(".md-copyright a", has_text="Get urgent help now")
+    link = page.locator(".md-copyright a", has_text=URGENT_LINK[prefix])
     if not link.count():
-        found["no JS: urgent help"] = ["footer .md-copyright: no 'Get urgent help now' link"]
+        found["no JS: urgent help"] = [f"footer .md-copyright: no {URGENT_LINK[prefix]!r} link"]
     else:
         target = link.first.evaluate("a => a.href")
         found["no JS: urgent help"] = ([] if target == base + URGENT_HELP else [f"footer urgent-help link leads to {target}"]) \

@@ -443,3 +443,28 @@ def test_an_import_with_a_bad_number_changes_nothing(open_page):
     assert page.locator(".ws-message").text_content() == \
         f"This file has an answer that is not a whole number from 0 to 9999 (“applications”). {UNCHANGED}"
     assert stored(page, STUCK) == before and page.input_value("#ws-applications") == "40"
+
+
+def test_a_spanish_worksheet_asks_and_refuses_in_spanish(open_page):
+    """/es/: the scripts read the page's Spanish strings (locales/es/interface.po): the save
+    prompt, the status line and a refused import of an English-made answer file."""
+    page = open_page("es/worksheets/feedback-log/", saving=False)
+    page.locator("#ws-form input[type=text]").first.fill("Acme")
+    assert page.locator(".save-ask-text").text_content() == (
+        "¿Guardamos tus respuestas en este dispositivo? Si usas una computadora compartida, elige que no: "
+        "así no queda nada al cerrar esta pestaña.")
+    assert page.get_by_role("button", name="Guardar mis respuestas en este dispositivo").is_visible()
+    assert page.locator(".ws-status").text_content() == (
+        "Todavía no se guarda en este dispositivo: elige abajo. Mientras tanto, tus respuestas solo quedan en esta pestaña.")
+    shown = {}
+    for name, data in {"momentum-plan-answers.json": json.dumps(export_payload("momentum-plan", {"main-goal": "x"})).encode(),
+                       "notes.json": b"not json"}.items():
+        page.evaluate("() => { document.querySelector('.ws-message').textContent = ''; }")
+        import_file(page, name, data)
+        page.wait_for_function("() => document.querySelector('.ws-message').textContent !== ''")
+        shown[name] = page.locator(".ws-message").text_content()
+    assert shown == {
+        "momentum-plan-answers.json": "Este archivo tiene respuestas de otra hoja de trabajo («momentum-plan»). Tus respuestas no cambiaron.",
+        "notes.json": "Este archivo no es una exportación de una hoja de trabajo: no está en formato JSON. Tus respuestas no cambiaron.",
+    }
+    assert page.console_errors == []

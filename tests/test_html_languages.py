@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from after_the_no.build.url_contract import broken, load_contract
+from after_the_no.i18n import interface
 from after_the_no.i18n.languages import load_languages
 from after_the_no.i18n.tree import stage_root
 from after_the_no.worksheets.load import load_worksheets
@@ -86,6 +87,33 @@ def test_the_spanish_pages_are_spanish_and_search_stems_spanish(site_dir):
             problems.append(f"/es/{url}: h1 {shown!r}, expected {wanted!r}")
     index = json.loads((site_dir / "es/search/search_index.json").read_text("utf-8"))
     assert (problems, index["config"]["lang"]) == ([], ["es"]), "\n".join(problems)
+
+
+@pytest.mark.engines
+def test_each_language_s_pages_carry_its_own_interface_strings(site_dir):
+    """A page with a script (a component) carries the scripts' strings of its language as one
+    JSON block, exactly as the catalogue gives them; a page without one has none; the footer
+    (a template) is in the page's language too."""
+    wanted = {"en": interface.english(ROOT)} | {lang.code: interface.strings(ROOT, lang.code) for lang in PUBLISHED}
+    problems = []
+    for code, texts in wanted.items():
+        blocks = interface.for_config(texts)["interface_json"]
+        for rel in english_pages(site_dir):
+            path = site_dir / ("" if code == "en" else code) / rel
+            page = soup(path.read_text("utf-8"))
+            found = page.select('script[type="application/json"]#interface-strings')
+            ours = [s["src"].rsplit("/", 1)[-1] for s in page.select("script[src]") if "/javascripts/" not in s["src"]]
+            component = next((name[:-3] for name in ours if name != "offline.js"), None)   # a component's script
+            if component and [f.string for f in found] != [blocks[component]]:
+                problems.append(f"/{path.relative_to(site_dir).as_posix()}: interface-strings "
+                                f"{(found[0].string or '')[:80] if found else 'missing'!r}, expected the {code} {component} block")
+            if not component and found:
+                problems.append(f"/{path.relative_to(site_dir).as_posix()}: interface-strings on a page with no script")
+            urgent = page.select_one(".footer-urgent")
+            if rel != "404.html" and urgent and not urgent.get_text(" ", strip=True).startswith(texts["page.footer.urgent"]):
+                problems.append(f"/{path.relative_to(site_dir).as_posix()}: footer {urgent.get_text(' ', strip=True)!r}")
+    assert problems == [], "\n".join(problems)
+    assert json.loads(interface.for_config(wanted["es"])["interface_json"]["worksheet"])["save.prompt"].startswith("¿Guardamos")
 
 
 def test_every_published_address_answers_in_each_language(site_dir):

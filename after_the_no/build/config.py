@@ -8,7 +8,9 @@ import yaml
 
 from after_the_no.brand import DEFAULT_COLOUR, Brand
 from after_the_no.definitions import FAST_LOADER
+from after_the_no.edition import guide
 from after_the_no.edition import hooks as edition
+from after_the_no.i18n import interface
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGINES = ("mkdocs", "zensical")
@@ -92,6 +94,8 @@ def staged_config(config: dict, config_path: Path, sections: dict[str, list[tupl
     staged["nav"] = complete_nav(config.get("nav") or [], sections)
     # The templates' fallback when extra.brand sets no colour (the theme-color meta tag).
     staged["extra"] = {**(config.get("extra") or {}), "default_colour": DEFAULT_COLOUR}
+    if "interface" not in staged["extra"]:   # English; a language's tree comes with its own (i18n/tree.py)
+        staged["extra"].update(interface.for_config(interface.english(guide.root())))
     if site_dir is not None:
         staged["site_dir"] = str(site_dir)
     if engine == "zensical":

@@ -20,6 +20,7 @@ from typing import Any
 from markdown.extensions.toc import slugify
 
 from after_the_no.definitions import FRONT_MATTER, DefinitionError, Document, Problem, format_key, load
+from after_the_no.i18n import interface
 
 # Keys whose values are the same in every language (ids, numbers, addresses, what a fact cites).
 FIXED = {"id", "kind", "order", "version", "minutes", "repeat", "placeholders", "link", "page", "autocomplete",
@@ -188,4 +189,11 @@ def check_language(root: Path, code: str) -> list[Problem]:
             problems += yaml_problems(load(english, english.relative_to(root).as_posix()), load(translated, name), extra_sources)
         except DefinitionError as error:
             problems += error.problems
-    return problems
+    return problems + interface.check(root, code, published=_status(root, code) == "published")
+
+
+def _status(root: Path, code: str) -> str:
+    from after_the_no.i18n.languages import load_languages
+    if not (root / "locales/languages.yml").is_file():
+        return "draft"
+    return next((language.status for language in load_languages(root) if language.code == code), "draft")

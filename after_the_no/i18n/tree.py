@@ -17,6 +17,7 @@ from after_the_no.build import headers
 from after_the_no.build.config import BuildError, read_config, resolve
 from after_the_no.definitions import FRONT_MATTER
 from after_the_no.edition import hooks as edition
+from after_the_no.i18n import interface
 from after_the_no.i18n.alternates import same_page
 from after_the_no.i18n.languages import Language, completeness_problems, load_languages
 from after_the_no.i18n.translations import check_language
@@ -161,6 +162,7 @@ def language_config(config_path: Path, language: Language, tree: Path, shown: li
     extra = dict(config.get("extra") or {})
     extra["alternate"] = alternates(language.code, shown)
     extra["language_draft"] = language.status == "draft"
+    extra.update(interface.for_config(interface.strings(root, language.code, draft=language.status == "draft")))
     config["extra"] = extra
     return write_config(config, tree / "mkdocs.yml")
 

@@ -1,35 +1,37 @@
 // Answers as data and as text, with no page and no storage: the rules for a repeating group
 // (entries), the job-search record's CSV file, and the readable text of the "My answers"
 // summary. Pure functions, so node --test checks them (tests/js/answers.test.mjs); the
-// worksheet and summary scripts import them. Imports nothing (the offline bundle inlines it).
+// worksheet and summary scripts import them. Imports nothing (the offline bundle inlines it), so
+// its words come from enhance.js's t(), handed over with useStrings(t) by the script that loads it.
 
-const UNCHANGED = "Your answers have not changed.";
+let t = (key) => { console.error(`interface string missing: ${key} (answers.js: useStrings not called)`); return key; };
+/** Take the page's words from enhance.js's t (worksheet.js, summary.js and the tests call it). */
+export function useStrings(translate) {
+  t = translate;
+}
+const unchanged = (text) => `${text} ${t("worksheet.unchanged")}`;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-  "October", "November", "December"];
+const MONTHS = ["date.month.1", "date.month.2", "date.month.3", "date.month.4", "date.month.5", "date.month.6",
+  "date.month.7", "date.month.8", "date.month.9", "date.month.10", "date.month.11", "date.month.12"];
 const isPlainObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 const short = (value) => String(value).slice(0, 80);
 
 /** Why `value` cannot be the answer to the entries field `name` ("" when it can).
     spec: {label, max (entries), fields: [{id, kind, label, max (characters)}]}. */
 export function entriesProblem(name, value, spec) {
-  const where = `“${short(name)}”`;
-  if (!Array.isArray(value)) return `This file’s answer to ${where} should be a list of entries, and it is not. ${UNCHANGED}`;
-  if (value.length > spec.max) {
-    return `This file has ${value.length} entries in ${where}; a worksheet takes at most ${spec.max}. ${UNCHANGED}`;
-  }
+  const field = short(name);
+  if (!Array.isArray(value)) return unchanged(t("entries.not-list", { field }));
+  if (value.length > spec.max) return unchanged(t("entries.too-many", { count: value.length, field, max: spec.max }));
   const byId = new Map(spec.fields.map((f) => [f.id, f]));
   for (const [i, entry] of value.entries()) {
-    const at = `Entry ${i + 1} of ${where}`;
-    if (!isPlainObject(entry)) return `${at} is not a set of answers. ${UNCHANGED}`;
+    const at = t("entries.entry", { number: i + 1, field });
+    if (!isPlainObject(entry)) return unchanged(t("entries.entry-not-set", { entry: at }));
     for (const [key, answer] of Object.entries(entry)) {
       const f = byId.get(key);
-      if (!f) return `${at} has an answer this worksheet does not ask for (“${short(key)}”). ${UNCHANGED}`;
-      if (typeof answer !== "string") return `${at} has an answer that is not text (“${key}”). ${UNCHANGED}`;
-      if (answer.length > f.max) return `${at} has an answer longer than ${f.max} characters (“${key}”). ${UNCHANGED}`;
-      if (f.kind === "date" && answer && !DATE.test(answer)) {
-        return `${at} has a date that is not written as year-month-day, like 2030-01-15 (“${key}”). ${UNCHANGED}`;
-      }
+      if (!f) return unchanged(t("entries.entry-unknown", { entry: at, key: short(key) }));
+      if (typeof answer !== "string") return unchanged(t("entries.entry-not-text", { entry: at, key }));
+      if (answer.length > f.max) return unchanged(t("entries.entry-too-long", { entry: at, max: f.max, key }));
+      if (f.kind === "date" && answer && !DATE.test(answer)) return unchanged(t("entries.entry-date", { entry: at, key }));
     }
   }
   return "";
@@ -57,11 +59,11 @@ export function toCsv(fields, entries) {
 
 // --- readable text --------------------------------------------------------------------------
 
-/** "2030-01-15" -> "15 January 2030"; anything else as it is. */
+/** "2030-01-15" -> "15 January 2030" (in the page's language); anything else as it is. */
 export function formatDate(iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(iso));
   if (!m || +m[2] < 1 || +m[2] > 12) return String(iso);
-  return `${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
+  return t("date.long", { day: +m[3], month: t(MONTHS[+m[2] - 1]), year: m[1] });
 }
 
 const underline = (text, mark) => [text, mark.repeat(text.length)];
@@ -88,9 +90,10 @@ export function sheetText(sheet, saved) {
   const leftOut = [];
   let answered = 0;
   const answers = isPlainObject(saved?.answers) ? saved.answers : {};
-  if (saved?.saved && !Number.isNaN(Date.parse(saved.saved))) lines.push(`Last changed: ${formatDate(saved.saved)}`);
+  if (saved?.saved && !Number.isNaN(Date.parse(saved.saved))) lines.push(t("answers.last-changed", { date: formatDate(saved.saved) }));
   if (saved && saved.worksheet_version !== sheet.version) {
-    lines.push(`Saved from version ${short(saved.worksheet_version ?? "unknown")} of this worksheet (now version ${sheet.version}).`);
+    const version = saved.worksheet_version ?? t("answers.unknown-version");
+    lines.push(t("answers.old-version", { saved: short(version), now: sheet.version }));
   }
   const known = new Set();
   for (const section of sheet.sections) {
@@ -99,7 +102,7 @@ export function sheetText(sheet, saved) {
       known.add(f.id);
       const value = answers[f.id];
       if (value === undefined || value === "" || (Array.isArray(value) && !value.length)) continue;
-      if (!shapeOk(f, value)) { leftOut.push(`an answer to “${f.label}” that is not in the form it should be`); continue; }
+      if (!shapeOk(f, value)) { leftOut.push(t("answers.bad-shape", { label: f.label })); continue; }
       answered += 1;
       if (f.kind !== "entries") { body.push(...answerLines(f, value, "")); continue; }
       body.push(lead(f.label));
@@ -108,22 +111,22 @@ export function sheetText(sheet, saved) {
         body.push(`  ${f.item} ${i + 1}`);
         for (const s of f.fields) if (typeof entry[s.id] === "string" && entry[s.id]) body.push(...answerLines(s, entry[s.id], "    "));
         const extra = Object.keys(entry).filter((k) => !subs.has(k));
-        if (extra.length) leftOut.push(`in ${f.item.toLowerCase()} ${i + 1}, answers to questions it no longer has (${extra.join(", ")})`);
+        if (extra.length) leftOut.push(t("answers.extra-in-entry", { item: f.item.toLowerCase(), number: i + 1, ids: extra.join(", ") }));
       });
     }
     if (body.length) lines.push("", section.title, ...body);
   }
   const gone = Object.keys(answers).filter((id) => !known.has(id));
-  if (gone.length) leftOut.push(`answers to questions this worksheet no longer asks (${gone.join(", ")})`);
-  if (!answered) lines.push("", "(No answers yet.)");
-  if (leftOut.length) lines.push("", `Left out: ${leftOut.join("; ")}. Open the worksheet to see them.`);
+  if (gone.length) leftOut.push(t("answers.gone", { ids: gone.join(", ") }));
+  if (!answered) lines.push("", t("answers.none"));
+  if (leftOut.length) lines.push("", t("answers.left-out", { reasons: leftOut.join("; ") }));
   return { lines, leftOut, answered };
 }
 
 /** The whole summary: a title, when it was made, then each chosen worksheet. */
 export function summaryText(title, made, parts) {
   const lines = [...underline(title, "=")];
-  lines.push(`Made on ${formatDate(made)}. Only the worksheets you chose are included.`);
+  lines.push(t("answers.made-on", { date: formatDate(made) }));
   for (const part of parts) lines.push("", ...part.lines);
   return lines.join("\n") + "\n";
 }

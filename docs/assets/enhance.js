@@ -1,7 +1,8 @@
 // Shared by the components (worksheet.js, reply.js, link-kit.js, privacy.js) and offline.js, as
 // GOV.UK Frontend's createAll: start every [data-module] root once, each in its own try/catch;
-// the storage keys, written once; keep browser storage behind the person's save choice; make an
-// element (el); download a file; copy with a fallback; speak in a live region. Nothing here
+// the storage keys, written once; the interface's words in the page's language (t); keep browser
+// storage behind the person's save choice; make an element (el); download a file; copy with a
+// fallback; speak in a live region. Nothing here
 // sends anything anywhere. The offline bundle inlines this file into each classic script, so it
 // imports nothing and never asks for its own URL.
 
@@ -16,6 +17,49 @@ export const KEYS = {
   check: `${PREFIX}check`,                       // written and removed at once: can we store at all?
 };
 const CHOICE_KEY = KEYS.choice;
+
+// --- the interface's words ----------------------------------------------------------------
+// Every message and button text comes from the page: the build writes the language's strings
+// (locales/interface.pot, locales/<code>/interface.po) as <script type="application/json"
+// id="interface-strings">. Tests install them with setStrings().
+
+let strings = null;
+const FILL = /\{([a-z_][a-z0-9_]*)\}/g;
+
+/** Use `table` ({key: text}) instead of the page's block (the Node tests). */
+export function setStrings(table) {
+  strings = table;
+}
+
+function table() {
+  if (strings) return strings;
+  try {
+    strings = JSON.parse(document.getElementById("interface-strings")?.textContent || "{}");
+  } catch (error) {
+    console.error("interface strings could not be read:", error);
+    strings = {};
+  }
+  return strings;
+}
+
+/** The text for `key` with each {name} filled from `values`. A missing key is said in the
+    console and shows as the key itself, so it is seen, and nothing breaks. */
+export function t(key, values = {}) {
+  const text = table()[key];
+  if (typeof text !== "string") {
+    console.error(`interface string missing: ${key}`);
+    return key;
+  }
+  return text.replace(FILL, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+/** A number-dependent text: `key.one`, `key.other`... as the page's language counts `count`
+    (Intl.PluralRules of <html lang>), `key.other` when that form is not in the catalogue. */
+export function tn(key, count, values = {}) {
+  const lang = globalThis.document?.documentElement?.lang || "en";
+  const form = `${key}.${new Intl.PluralRules(lang).select(count)}`;
+  return t(form in table() ? form : `${key}.other`, { count, ...values });
+}
 
 /** An element with attributes (`text` sets its text; true is an empty attribute; false, null and
     undefined leave it out) and children. The components' one way to make elements. */
@@ -173,24 +217,18 @@ export function keepOffline() {
 // --- the save choice and its status line ---------------------------------------------------
 
 const button = (text, primary) => el("button", { type: "button", class: `md-button${primary ? " md-button--primary" : ""}`, text });
-export const STATUS = {
-  yes: "Saving on this device",
-  no: "Not saving: your answers go when you close this tab",
-  ask: "Not saved on this device yet: choose below. Until then your answers stay in this tab only.",
-};
-const ASK = "Keep your answers on this device? On a shared computer, choose not to: then nothing stays after you close this tab.";
+const statusText = (now) => t({ yes: "save.status.yes", no: "save.status.no", ask: "save.status.ask" }[now]);
 let asked = false;  // one choice box open on a page at a time
 
 /** The status line (in `status`, a role=status element) and the save choice after it.
     Returns {typed(ok)}: call it on each change the person makes, ok false when it was not kept. */
 export function saveChoice(status, blockedText) {
   const ask = el("p", { class: "save-ask-text" });
-  const yes = button("Save my answers on this device", true), no = button("Don’t save — I’m on a shared computer");
+  const yes = button(t("save.yes"), true), no = button(t("save.no"));
   const box = el("div", { class: "save-ask", hidden: true }, ask, yes, " ", no);
-  const change = button("Change");
-  const offer = el("div", { class: "save-ask", hidden: true },
-    el("p", { text: "Answers saved earlier are still on this device. Delete them? This tab keeps its copy until you close it." }));
-  const del = button("Delete saved answers", true), keep = button("Keep them");
+  const change = button(t("save.change"));
+  const offer = el("div", { class: "save-ask", hidden: true }, el("p", { text: t("save.offer") }));
+  const del = button(t("save.delete"), true), keep = button(t("save.keep"));
   offer.append(del, " ", keep);
   const wrap = el("div", { class: "save-choice" }, box, offer);
   status.after(change, wrap);
@@ -199,7 +237,7 @@ export function saveChoice(status, blockedText) {
   let failed = false;
   const refresh = () => {
     const now = saving(), chosen = choice();
-    const text = now === "blocked" || failed ? blockedText : chosen || now === "yes" ? STATUS[now] : box.hidden ? STATUS.no : STATUS.ask;
+    const text = now === "blocked" || failed ? blockedText : chosen || now === "yes" ? statusText(now) : box.hidden ? statusText("no") : statusText("ask");
     if (status.textContent !== text) status.textContent = text;  // unchanged text is not re-announced
     status.classList.toggle("save-warning", now === "blocked" || failed);
     change.hidden = now === "blocked" || !box.hidden;
@@ -212,7 +250,7 @@ export function saveChoice(status, blockedText) {
     refresh();
   };
   const close = () => { box.hidden = true; asked = false; };
-  change.addEventListener("click", () => { open(ASK); yes.focus(); });
+  change.addEventListener("click", () => { open(t("save.prompt")); yes.focus(); });
   yes.addEventListener("click", () => { close(); choose("yes"); change.focus(); });
   no.addEventListener("click", () => {
     const hadSaved = choice() !== "no" && (() => { try { return savedBefore(); } catch { return false; } })();
@@ -226,18 +264,18 @@ export function saveChoice(status, blockedText) {
     deleteSaved();
     offer.hidden = true;
     change.focus();
-    announce(status, "The answers saved on this device are deleted.");
+    announce(status, t("save.deleted"));
     setTimeout(refresh, 3000);
   });
   keep.addEventListener("click", () => { offer.hidden = true; change.focus(); });
   document.addEventListener("after-the-no:save", refresh);
   // Answers an earlier version saved: kept, and the person is asked once what to do.
-  if (saving() === "yes" && choice() === null) open("This browser has answers this site saved before you could choose. Keep saving on this device?");
+  if (saving() === "yes" && choice() === null) open(t("save.earlier"));
   refresh();
   return {
     typed(ok = true) {
       failed = !ok;
-      if (choice() === null && saving() !== "blocked") open(ASK);
+      if (choice() === null && saving() !== "blocked") open(t("save.prompt"));
       refresh();
     },
   };

@@ -4,7 +4,7 @@
 // with the saved entries. Focus goes somewhere sensible after each action and a status line
 // says what happened. Imports nothing (the offline bundle inlines it into worksheet.js, and can
 // inline only a module that imports nothing): worksheet.js hands it enhance.js's el(), the
-// components' one way to make elements.
+// components' one way to make elements, and t(), the page's words.
 
 const readable = (iso) => {   // the table on paper: "15/01/2030" style is ambiguous across countries
   const date = new Date(`${iso}T00:00:00`);
@@ -13,9 +13,10 @@ const readable = (iso) => {   // the table on paper: "15/01/2030" style is ambig
 
 export class Entries {
   /** root: the fieldset.ws-entries; changed(): called after every change the person makes;
-      csv(fields, entries): makes and downloads the CSV file; el: enhance.js's el(). */
-  constructor(root, changed, csv, el) {
+      csv(fields, entries): makes and downloads the CSV file; el, t: enhance.js's el() and t(). */
+  constructor(root, changed, csv, el, t) {
     this.el = el;
+    this.t = t;
     this.root = root;
     this.changed = changed;
     this.csv = csv;
@@ -81,9 +82,10 @@ export class Entries {
       return button;
     };
     const actions = el("div", { class: "ws-entry-actions" });
-    if (index > 0) actions.append(action("up", "Move up"));
-    if (index < count - 1) actions.append(action("down", "Move down"));
-    actions.append(action("remove", "Remove"));
+    const { t } = this;
+    if (index > 0) actions.append(action("up", t("entries.move-up")));
+    if (index < count - 1) actions.append(action("down", t("entries.move-down")));
+    actions.append(action("remove", t("entries.remove")));
     const li = el("li", { class: "ws-entry-item" }, el("fieldset", { class: "ws-entry", id: base }, legend, fields, actions));
     li.dataset.index = String(index);
     return li;
@@ -106,7 +108,7 @@ export class Entries {
     const { el } = this;
     this.status.replaceChildren(el("p", { text }));
     if (!undo) return;
-    const button = el("button", { type: "button", class: "md-button", text: "Undo" });
+    const button = el("button", { type: "button", class: "md-button", text: this.t("common.undo") });
     button.dataset.entryAction = "undo";
     this.status.firstChild.append(" ", button);
     button.focus();
@@ -117,6 +119,7 @@ export class Entries {
   }
 
   act(action, index) {
+    const { item, t } = this;
     const entries = this.value();
     if (action === "csv") return this.csv(this.fields, entries);
     if (action === "add") {
@@ -124,18 +127,18 @@ export class Entries {
       this.removed = null;
       this.show(entries);
       this.focus(entries.length - 1);
-      this.say(`${this.item} ${entries.length} added.`);
+      this.say(t("entries.added", { item, number: entries.length }));
     } else if (action === "remove") {
       this.removed = { index, entry: entries.splice(index, 1)[0] };
       this.show(entries);
-      this.say(`${this.item} ${index + 1} removed.`, true);
+      this.say(t("entries.removed", { item, number: index + 1 }), true);
     } else if (action === "undo" && this.removed) {
       const { index: at, entry } = this.removed;
       entries.splice(at, 0, entry);
       this.removed = null;
       this.show(entries);
       this.focus(at);
-      this.say(`${this.item} ${at + 1} is back.`);
+      this.say(t("entries.back", { item, number: at + 1 }));
     } else if (action === "up" || action === "down") {
       const to = action === "up" ? index - 1 : index + 1;
       [entries[index], entries[to]] = [entries[to], entries[index]];
@@ -143,7 +146,7 @@ export class Entries {
       this.show(entries);
       const other = action === "up" ? "down" : "up";
       this.focus(to, `[data-entry-action="${action}"], [data-entry-action="${other}"]`);
-      this.say(`${this.item} moved to number ${to + 1} of ${entries.length}.`);
+      this.say(t("entries.moved", { item, to: to + 1, count: entries.length }));
     } else {
       return;
     }

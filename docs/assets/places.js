@@ -6,7 +6,7 @@
 // "forget everything" on the about page removes it. A stored value that is not one of the
 // page's places (an old or hand-edited value) is ignored: every place stays shown.
 
-import { KEYS, announce, createAll, el, read, saving, write } from "./enhance.js";
+import { KEYS, announce, createAll, el, read, saving, t, write } from "./enhance.js";
 
 const PLACE_KEY = KEYS.place;
 
@@ -29,7 +29,7 @@ function arrange(block, place, ids) {
   const summary = details.querySelector("summary") ?? details.appendChild(el("summary"));
   const first = sections.find((s) => s.dataset.place === place);
   const rest = sections.filter((s) => s !== first);
-  summary.textContent = `Help for other places (${rest.length})`;
+  summary.textContent = t("places.others", { count: rest.length });
   // The first section goes straight after the control (or at the start of the block).
   const anchor = block.querySelector(":scope > .places__choose") ?? block.querySelector(":scope > .places__jump");
   if (anchor) anchor.after(first); else block.prepend(first);
@@ -64,14 +64,14 @@ createAll("places", (root) => {
     document.documentElement.dataset.place = place ?? "";
     select.value = place ?? "";
   };
-  const where = () => (saving() === "yes" ? "Kept on this device" : "Kept in this tab only");
+  const where = () => t(saving() === "yes" ? "places.kept-device" : "places.kept-tab");
 
   select.addEventListener("change", () => {
     const place = chosenPlace(select.value, ids);
     show(place);
     const kept = write(PLACE_KEY, place);   // null removes the key
-    if (!place) announce(status, "Showing every place.");
-    else announce(status, `Showing ${names[place]} first. ${kept ? where() : "Your browser did not let us keep this choice"}.`);
+    if (!place) announce(status, t("places.all"));
+    else announce(status, t("places.showing", { place: names[place], kept: kept ? where() : t("places.not-kept") }));
   });
 
   control.hidden = false;

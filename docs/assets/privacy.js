@@ -4,7 +4,7 @@
 // with an undo for as long as the page stays open. Without JavaScript the page says how to clear
 // site data in the browser instead.
 
-import { KEYS, announce, createAll, el, forgetOffline, hasOffline, keepOffline, replaceAll, snapshot } from "./enhance.js";
+import { KEYS, announce, createAll, el, forgetOffline, hasOffline, keepOffline, replaceAll, snapshot, t, tn } from "./enhance.js";
 
 const { worksheets: WORKSHEET, replyFields: REPLY, choice: CHOICE_KEY, place: PLACE } = KEYS;
 const title = (slug) => slug.charAt(0).toUpperCase() + slug.slice(1).replace(/-/g, " ");
@@ -15,12 +15,12 @@ export function whatWillGo(snap, offline) {
   const sheets = keys.filter((k) => k.startsWith(WORKSHEET)).map((k) => title(k.slice(WORKSHEET.length)));
   const others = keys.filter((k) => !k.startsWith(WORKSHEET) && ![REPLY, CHOICE_KEY, PLACE].includes(k));
   const lines = [];
-  if (sheets.length) lines.push(`Your answers to ${sheets.length === 1 ? "1 worksheet" : `${sheets.length} worksheets`}: ${sheets.join(", ")}.`);
-  if (keys.includes(REPLY)) lines.push("The names and details you typed into the reply examples.");
-  if (keys.includes(PLACE)) lines.push("Where you said you are, which the support pages use to show that place's help first.");
-  if (keys.includes(CHOICE_KEY)) lines.push("Your choice about saving answers on this device.");
-  if (others.length) lines.push(`${others.length === 1 ? "1 other note" : `${others.length} other notes`} this site kept (${others.join(", ")}).`);
-  if (offline) lines.push("The copy of this guide kept for reading offline. It holds none of your answers, and comes back when you next open a page here.");
+  if (sheets.length) lines.push(tn("privacy.sheets", sheets.length, { names: sheets.join(", ") }));
+  if (keys.includes(REPLY)) lines.push(t("privacy.reply"));
+  if (keys.includes(PLACE)) lines.push(t("privacy.place"));
+  if (keys.includes(CHOICE_KEY)) lines.push(t("privacy.choice"));
+  if (others.length) lines.push(tn("privacy.others", others.length, { keys: others.join(", ") }));
+  if (offline) lines.push(t("privacy.offline"));
   return lines;
 }
 
@@ -37,9 +37,7 @@ createAll("privacy", (root) => {
   ask.addEventListener("click", async () => {
     const lines = whatWillGo(snapshot(), await hasOffline());
     list.replaceChildren(...lines.map((line) => el("li", { text: line })));
-    root.querySelector(".forget-lead").textContent = lines.length
-      ? "This deletes everything this site keeps in this browser:"
-      : "This site keeps nothing in this browser at the moment, so there is nothing to forget.";
+    root.querySelector(".forget-lead").textContent = lines.length ? t("privacy.lead") : t("privacy.nothing");
     yes.hidden = !lines.length;
     undo.hidden = true;
     message.textContent = "";
@@ -52,7 +50,7 @@ createAll("privacy", (root) => {
     kept = { storage: snapshot(), offline: false };
     replaceAll();
     close();
-    announce(message, "Everything this site kept in this browser is deleted. You can undo this until you leave this page.");
+    announce(message, t("privacy.done"));
     undo.hidden = false;
     undo.focus();
     kept.offline = await hasOffline();
@@ -64,7 +62,7 @@ createAll("privacy", (root) => {
     if (kept.offline) keepOffline();
     kept = null;
     undo.hidden = true;
-    announce(message, "Everything is back as it was.");
+    announce(message, t("privacy.back"));
     ask.focus();
   });
   root.querySelector(".forget-js").hidden = false;

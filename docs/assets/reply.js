@@ -14,9 +14,8 @@
 //     which only points things out and never stops anything.
 // The matching (fill, normalise, toneCheck) is the same as in after_the_no/replies/ (model.py, tone.py).
 
-import { KEYS, announce, copy as copyOrSelect, createAll, download, el, read, saveChoice, saving, write } from "./enhance.js";
+import { KEYS, announce, copy as copyOrSelect, createAll, download, el, read, saveChoice, saving, t, write } from "./enhance.js";
 
-const NOT_SAVING = "This browser is not saving your details, so you will need to type them again on the next example.";
 const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
 
 /** Put values into a template; an empty value shows as its label, e.g. [Your name]. */
@@ -57,8 +56,8 @@ export function characterCount(text) {
 /** What the count under a message with a limit says, e.g. "143 of 200 characters". */
 export function countText(count, limit) {
   const over = count - limit.characters;
-  if (over <= 0) return `${count} of ${limit.characters} characters`;
-  return `${count} of ${limit.characters} characters: ${over} too many for ${limit.where}.`;
+  if (over <= 0) return t("reply.count", { count, limit: limit.characters });
+  return t("reply.count-over", { count, limit: limit.characters, over, where: limit.where });
 }
 
 /** A mailto: link that keeps every character; line breaks become CRLF (%0D%0A), as RFC 6068 asks. */
@@ -69,7 +68,7 @@ export function mailtoHref(subject, body) {
 
 /** The text of the downloaded .txt file. */
 export function textFile(subject, body) {
-  return subject ? `Subject: ${subject}\n\n${body}\n` : `${body}\n`; // a spoken reply has no subject
+  return subject ? `${t("reply.subject-line", { subject })}\n\n${body}\n` : `${body}\n`; // a spoken reply has no subject
 }
 
 function readStore() {
@@ -131,8 +130,8 @@ function enhance(root, index, toneRules) {
   const spoken = data.spoken === true;
 
   // --- which version
-  const versionSet = el("fieldset", { class: "reply-version" }, el("legend", { text: "Which version?" }));
-  for (const [value, text] of [["message", "The full message"], ["short", "The shorter version"]]) {
+  const versionSet = el("fieldset", { class: "reply-version" }, el("legend", { text: t("reply.which") }));
+  for (const [value, text] of [["message", t("reply.full")], ["short", t("reply.short")]]) {
     const radio = el("input", { type: "radio", name: id("version"), id: id(`version-${value}`), value,
                                 checked: value === "message" });
     versionSet.append(el("div", { class: "reply-choice" }, radio,
@@ -140,7 +139,7 @@ function enhance(root, index, toneRules) {
   }
 
   // --- the details
-  const fieldSet = el("fieldset", { class: "reply-fields" }, el("legend", { text: "Your details" }));
+  const fieldSet = el("fieldset", { class: "reply-fields" }, el("legend", { text: t("reply.details") }));
   const inputs = {};
   for (const p of data.placeholders) {
     const input = el("input", { type: "text", id: id(`field-${p.name}`), name: p.name,
@@ -155,45 +154,43 @@ function enhance(root, index, toneRules) {
   }
   const storageNote = el("p", { class: "reply-storage-note", role: "status" });
   const forgetButton = el("button", { type: "button", class: "reply-button reply-button--quiet",
-                                      text: "Forget my details" });
+                                      text: t("reply.forget") });
   fieldSet.append(el("div", { class: "reply-storage" }, storageNote, forgetButton));
 
   // --- the preview
-  const previewHeading = el("h3", { id: id("preview-heading"), class: "reply-preview-heading", text: "Your message" });
+  const previewHeading = el("h3", { id: id("preview-heading"), class: "reply-preview-heading", text: t("reply.preview") });
   const previewSubject = el("span", { class: "reply-preview-subject-text" });
   const previewBody = el("div", { class: "reply-preview-body" });
   const missing = el("p", { class: "reply-missing", id: id("missing") });
   const preview = el("div", { class: "reply-preview", role: "group", "aria-labelledby": previewHeading.id },
     spoken ? "" : el("p", { class: "reply-preview-subject" },
-       el("span", { class: "reply-subject-label", text: "Subject:" }), " ", previewSubject),
+       el("span", { class: "reply-subject-label", text: t("reply.subject-label") }), " ", previewSubject),
     previewBody);
 
   // --- your own wording
   const subjectBox = el("input", { type: "text", id: id("subject"), class: "reply-subject-box", spellcheck: "true" });
   const bodyBox = el("textarea", { id: id("body"), class: "reply-body-box", rows: "10", spellcheck: "true" });
-  const editedNote = el("p", { class: "reply-edited-note", hidden: true,
-    text: "These are your own words now, so the details above no longer change them." });
+  const editedNote = el("p", { class: "reply-edited-note", hidden: true, text: t("reply.edited") });
   const resetButton = el("button", { type: "button", class: "reply-button reply-button--quiet", hidden: true,
-                                     text: "Reset to example" });
+                                     text: t("reply.reset") });
   const editor = el("details", { class: "reply-edit" },
-    el("summary", { text: "Change the wording" }),
-    el("p", { class: "reply-hint", text: "Make it sound like you. What you write here is what you copy and send." }),
-    spoken ? "" : el("div", { class: "reply-field" }, el("label", { for: subjectBox.id, text: "Subject" }), subjectBox),
-    el("div", { class: "reply-field" }, el("label", { for: bodyBox.id, text: spoken ? "What to say" : "Message" }),
+    el("summary", { text: t("reply.change") }),
+    el("p", { class: "reply-hint", text: t("reply.change-hint") }),
+    spoken ? "" : el("div", { class: "reply-field" }, el("label", { for: subjectBox.id, text: t("reply.subject") }), subjectBox),
+    el("div", { class: "reply-field" }, el("label", { for: bodyBox.id, text: t(spoken ? "reply.say" : "reply.message") }),
        bodyBox),
     editedNote, resetButton);
 
   // --- tone, actions, status
   const tone = el("div", { class: "reply-tone", role: "status" });
-  const copyButton = el("button", { type: "button", class: "reply-button reply-button--primary", text: "Copy message" });
-  const copySubjectButton = el("button", { type: "button", class: "reply-button", text: "Copy subject" });
-  const mailLink = el("a", { class: "reply-button", href: "mailto:", text: "Open in email" });
-  const downloadButton = el("button", { type: "button", class: "reply-button", text: "Download .txt" });
+  const copyButton = el("button", { type: "button", class: "reply-button reply-button--primary", text: t("reply.copy") });
+  const copySubjectButton = el("button", { type: "button", class: "reply-button", text: t("reply.copy-subject") });
+  const mailLink = el("a", { class: "reply-button", href: "mailto:", text: t("reply.open-email") });
+  const downloadButton = el("button", { type: "button", class: "reply-button", text: t("reply.download") });
   const status = el("p", { class: "reply-status", role: "status" });
   const actions = spoken ? el("div", { class: "reply-actions" }, copyButton, downloadButton)
     : el("div", { class: "reply-actions" }, copyButton, copySubjectButton, mailLink, downloadButton);
-  const mailNote = el("p", { class: "reply-mail-note", text: "Open in email starts a new message in your email "
-    + "program, with the subject and text filled in. It is not a reply in the same thread." });
+  const mailNote = el("p", { class: "reply-mail-note", text: t("reply.mail-note") });
   // The count is not a live region (it would speak on every key); crossing the limit is announced once.
   const count = el("p", { class: "reply-count", id: id("count"), hidden: true });
 
@@ -223,8 +220,8 @@ function enhance(root, index, toneRules) {
     count.textContent = countText(chars, limit);
     count.classList.toggle("reply-count--over", over);
     if (wasOver !== null && over !== wasOver) {
-      say(over ? `Your message is now over the ${limit.characters} characters ${limit.where} allows.`
-               : `Your message fits in ${limit.characters} characters again.`);
+      say(over ? t("reply.now-over", { limit: limit.characters, where: limit.where })
+               : t("reply.fits", { limit: limit.characters }));
     }
     wasOver = over;
   }
@@ -243,7 +240,7 @@ function enhance(root, index, toneRules) {
     }
     editedNote.hidden = resetButton.hidden = !edited;
     const toFill = data.placeholders.filter((p) => `${message.subject}\n${message.body}`.includes(`[${p.label}]`));
-    missing.textContent = toFill.length ? `Still to fill in: ${toFill.map((p) => p.label).join(", ")}.` : "";
+    missing.textContent = toFill.length ? t("reply.to-fill", { labels: toFill.map((p) => p.label).join(", ") }) : "";
     missing.hidden = !toFill.length;
     mailLink.href = mailtoHref(message.subject, message.body);
     renderCount(message.body);
@@ -262,13 +259,12 @@ function enhance(root, index, toneRules) {
     for (const hit of hits) {
       const item = el("li", { "data-rule": hit.id },
         el("strong", { text: `“${hit.match}”` }), `: ${hit.why} `,
-        el("span", { class: "reply-tone-suggest", text: `Try this: ${hit.suggest}` }));
+        el("span", { class: "reply-tone-suggest", text: t("reply.tone-try", { suggest: hit.suggest }) }));
       if (hit.link) item.append(" ", el("a", { class: "reply-tone-link", href: hit.link.href, text: hit.link.text }));
       list.append(item);
     }
     tone.replaceChildren(
-      el("p", { class: "reply-tone-intro", text: "A gentle check on tone. Some words may read as defensive. "
-        + "You can still copy or send your message as it is." }),
+      el("p", { class: "reply-tone-intro", text: t("reply.tone-intro") }),
       list);
   }
 
@@ -296,7 +292,7 @@ function enhance(root, index, toneRules) {
     state.edited[state.version] = null;
     render();
     bodyBox.focus();
-    say("Back to the example wording, with your details.");
+    say(t("reply.reset-done"));
   });
   forgetButton.addEventListener("click", () => {
     for (const p of data.placeholders) {
@@ -304,28 +300,25 @@ function enhance(root, index, toneRules) {
       inputs[p.name].value = "";
     }
     render();
-    const where = !write(KEYS.replyFields, null) ? "page" : saving() === "yes" ? "device" : "tab";
-    say(`Your details are cleared from this ${where}.`);
+    say(t(!write(KEYS.replyFields, null) ? "reply.cleared.page" : saving() === "yes" ? "reply.cleared.device" : "reply.cleared.tab"));
   });
 
-  async function copy(text, box, what, done) {
-    if (await copyOrSelect(text, box, () => { editor.open = true; })) return say(done);
-    say(`Your browser did not let this page copy. The ${what} is selected: press Ctrl+C (or Cmd+C on a Mac) `
-      + "to copy it. On a phone, tap and hold it, then choose Copy.");
+  // refused: what to say when the browser would not copy (the box is selected instead).
+  async function copy(text, box, refused, done) {
+    say(await copyOrSelect(text, box, () => { editor.open = true; }) ? done : refused);
   }
-  copyButton.addEventListener("click", () => copy(current().body, bodyBox, "message",
-    spoken ? "Copied. Paste it into a note you can read from during the call."
-      : "Message copied. Paste it into your email or message."));
-  copySubjectButton.addEventListener("click", () => copy(current().subject, subjectBox, "subject",
-    "Subject copied. Paste it into the subject line."));
-  mailLink.addEventListener("click", () => say("Opening your email program with this message."));
+  copyButton.addEventListener("click", () => copy(current().body, bodyBox, t("reply.copy-refused.message"),
+    t(spoken ? "reply.copied-spoken" : "reply.copied")));
+  copySubjectButton.addEventListener("click", () => copy(current().subject, subjectBox, t("reply.copy-refused.subject"),
+    t("reply.subject-copied")));
+  mailLink.addEventListener("click", () => say(t("reply.opening")));
   downloadButton.addEventListener("click", () => {
     const message = current();
     download(`${data.slug}.txt`, "text/plain;charset=utf-8", textFile(message.subject, message.body));
-    say(`Downloaded ${data.slug}.txt.`);
+    say(t("reply.downloaded", { name: `${data.slug}.txt` }));
   });
 
-  const panel = saveChoice(storageNote, NOT_SAVING);
+  const panel = saveChoice(storageNote, t("reply.not-saving"));
   render();
   // Only now, with everything built, swap the plain text for the personaliser.
   root.querySelector(".reply-static").hidden = true;

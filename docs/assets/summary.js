@@ -2,16 +2,10 @@
 // worksheet, made here on the device. The person ticks what goes in, then prints it, downloads
 // it as text or opens an email with it. Nothing is sent anywhere by this page.
 
-import { KEYS, createAll, download, el, read, saving } from "./enhance.js";
-import { formatDate, mailLink, sheetText, summaryText } from "./answers.js";
+import { KEYS, createAll, download, el, read, saving, t } from "./enhance.js";
+import { formatDate, mailLink, sheetText, summaryText, useStrings } from "./answers.js";
 
-const TEXT = {
-  nothing: "There is nothing here yet. Answers you type in a worksheet show up here.",
-  thisTab: "Saving on this device is off, so this summary uses the answers typed in this tab only.",
-  blocked: "This browser is blocking storage, so there are no answers here to gather.",
-  none: "Nothing is chosen. Tick at least one worksheet.",
-  unreadable: "its saved answers could not be read",
-};
+useStrings(t);   // answers.js imports nothing: it takes the page's words from here
 
 /** A worksheet's kept answers: the stored payload, or {problem} when it cannot be read. */
 function kept(slug) {
@@ -19,9 +13,9 @@ function kept(slug) {
   if (!raw) return null;
   try {
     const data = JSON.parse(raw);
-    return data && typeof data === "object" && data.worksheet === slug ? data : { problem: TEXT.unreadable };
+    return data && typeof data === "object" && data.worksheet === slug ? data : { problem: t("summary.unreadable") };
   } catch {
-    return { problem: TEXT.unreadable };
+    return { problem: t("summary.unreadable") };
   }
 }
 
@@ -31,7 +25,7 @@ class Summary {
     this.sheets = JSON.parse(root.querySelector(".summary-sheets").textContent);
     const heading = document.querySelector("h1")?.cloneNode(true);
     heading?.querySelector(".headerlink")?.remove();   // the section link's "¶" is not part of the title
-    this.title = heading?.textContent.trim() || "My answers";
+    this.title = heading?.textContent.trim() || t("summary.title");
     this.site = root.dataset.site;
     this.status = root.querySelector(".summary-status");
     this.choose = root.querySelector(".summary-choose");
@@ -49,22 +43,22 @@ class Summary {
       const saved = kept(sheet.slug);
       if (!saved) continue;
       const part = saved.problem
-        ? { lines: [sheet.title, "-".repeat(sheet.title.length), "", `Left out: ${saved.problem}.`], answered: 0, leftOut: [saved.problem] }
+        ? { lines: [sheet.title, "-".repeat(sheet.title.length), "", t("summary.left-out", { reason: saved.problem })], answered: 0, leftOut: [saved.problem] }
         : sheetText(sheet, saved);
       if (part.answered || part.leftOut.length) this.parts.push({ sheet, saved, ...part });
     }
-    const notes = [where === "blocked" ? TEXT.blocked : where === "no" ? TEXT.thisTab : ""];
-    if (!this.parts.length) notes.push(TEXT.nothing);
+    const notes = [where === "blocked" ? t("summary.blocked") : where === "no" ? t("summary.this-tab") : ""];
+    if (!this.parts.length) notes.push(t("summary.nothing"));
     this.status.textContent = notes.filter(Boolean).join(" ");
     if (!this.parts.length) return;
     const list = this.choose.querySelector(".summary-list");
     for (const part of this.parts) {
       const id = `summary-pick-${part.sheet.slug}`;
-      const when = part.saved.saved && !Number.isNaN(Date.parse(part.saved.saved)) ? ` (last changed ${formatDate(part.saved.saved)})` : "";
+      const when = part.saved.saved && !Number.isNaN(Date.parse(part.saved.saved)) ? t("summary.last-changed", { date: formatDate(part.saved.saved) }) : "";
       part.box = el("input", { type: "checkbox", id, checked: true });
       list.append(el("div", { class: "summary-pick" }, part.box, " ",
         el("label", { for: id, text: `${part.sheet.title}${when}` }), " ",
-        el("a", { href: `../${part.sheet.slug}/`, text: "Open" }, el("span", { class: "summary-vh", text: ` ${part.sheet.title}` }))));
+        el("a", { href: `../${part.sheet.slug}/`, text: t("summary.open") }, el("span", { class: "summary-vh", text: ` ${part.sheet.title}` }))));
     }
     this.choose.hidden = this.actions.hidden = this.preview.hidden = false;
     this.choose.addEventListener("change", () => this.refresh());
@@ -78,7 +72,7 @@ class Summary {
 
   text() {
     const chosen = this.parts.filter((part) => part.box.checked);
-    return summaryText(this.title, new Date().toISOString(), chosen) + (chosen.length ? "" : `\n${TEXT.none}\n`);
+    return summaryText(this.title, new Date().toISOString(), chosen) + (chosen.length ? "" : `\n${t("summary.none-chosen")}\n`);
   }
 
   refresh() {

@@ -3,9 +3,11 @@
 // The form is complete without this file; nothing here sends anything anywhere. Where answers
 // are kept (this device or this tab) is the person's choice, made in enhance.js.
 
-import { KEYS, createAll, download, el, read, saveChoice, write } from "./enhance.js";
+import { KEYS, createAll, download, el, read, saveChoice, t, tn, write } from "./enhance.js";
 import { Entries } from "./entries.js";
-import { entriesProblem, formatDate as isoDate, toCsv } from "./answers.js";
+import { entriesProblem, formatDate as isoDate, toCsv, useStrings } from "./answers.js";
+
+useStrings(t);   // answers.js imports nothing: it takes the page's words from here
 
 // How an answer is read, from its element and controls alone (after_the_no/worksheets/model.py
 // KINDS gives each kind one of them): "entries" a repeating group (it carries data-fields, and
@@ -21,24 +23,8 @@ function controlOf(element, inputs) {
 const FORMAT_VERSION = 1;
 const MAX_IMPORT_BYTES = 1024 * 1024;
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
-const UNCHANGED = "Your answers have not changed.";
-const TEXT = {
-  blocked: "Answers will not be kept: this browser is blocking storage. Use “Save a backup file” to keep a copy.",
-  tooBig: `This file is too big to be a worksheet export (over 1 MB). ${UNCHANGED}`,
-  notJson: `This file is not a worksheet export: it is not JSON. ${UNCHANGED}`,
-  notExport: `This file is not a worksheet export. ${UNCHANGED}`,
-  otherSheet: (name) => `This file holds answers for another worksheet (“${name}”). ${UNCHANGED}`,
-  format: (v) => `This file was made in a format this site does not know (format_version ${v}). ${UNCHANGED}`,
-  forbidden: (key) => `This file contains a name that is not allowed (“${key}”). ${UNCHANGED}`,
-  notText: (key) => `This file has an answer that is not text (“${key}”). ${UNCHANGED}`,
-  notNumber: (key, [min, max]) => `This file has an answer that is not a whole number from ${min} to ${max} (“${key}”). ${UNCHANGED}`,
-  imported: (name) => `Answers imported from ${name}.`,
-  cleared: "Your answers have been cleared.",
-  restored: "Your answers are back.",
-  noDates: "Add at least one check-in date first.",
-  orphans: "Answers from an earlier version of this worksheet",
-  orphansHint: "These questions are no longer on the worksheet. Your answers are kept and included when you export.",
-};
+// A refused file says why, then that nothing changed (each in the page's language).
+const refused = (key, values) => `${t(key, values)} ${t("worksheet.unchanged")}`;
 
 const short = (value) => String(value).slice(0, 80);
 // An answer as text: a list joined by commas, an entry (from an older repeating group) as JSON.
@@ -49,8 +35,8 @@ const isPlainObject = (value) => value !== null && typeof value === "object" && 
 export function numberProblem(text, [min, max]) {
   const v = text.trim();
   if (!v) return "";
-  if (!/^-?\d+$/.test(v)) return "use digits only, for example 12.";
-  return +v < min ? `use ${min} or more.` : +v > max ? `use a number up to ${max}.` : "";
+  if (!/^-?\d+$/.test(v)) return t("number.digits");
+  return +v < min ? t("number.min", { min }) : +v > max ? t("number.max", { max }) : "";
 }
 
 // The biggest drop between neighbouring stages, as a share of the one before; a stage with no
@@ -60,7 +46,7 @@ export function biggestDrop(stages) {
   for (let i = 1; i < stages.length; i++) {
     const [a, b] = [stages[i - 1], stages[i]];
     if (a.count === null || b.count === null || !a.count) continue;
-    if (b.count > a.count) return { error: `Check your numbers: “${b.label}” (${b.count}) is more than “${a.label}” (${a.count}).` };
+    if (b.count > a.count) return { error: t("funnel.rise", { later: b.label, later_count: b.count, earlier: a.label, earlier_count: a.count }) };
     const share = (a.count - b.count) / a.count;
     if (!best || share > best.share) best = { share, a, b };
   }
@@ -71,12 +57,12 @@ export function biggestDrop(stages) {
 // numbers: {field id: [min, max]} for the worksheet's number fields; entries: {field id: spec}
 // for its repeating groups (see answers.js entriesProblem).
 export function importProblem(data, slug, numbers = {}, entries = {}) {
-  if (!isPlainObject(data)) return TEXT.notExport;
+  if (!isPlainObject(data)) return refused("import.not-export");
   const forbidden = findForbiddenKey(data);
-  if (forbidden) return TEXT.forbidden(forbidden);
-  if (data.format_version !== FORMAT_VERSION) return TEXT.format(short(JSON.stringify(data.format_version) ?? "missing"));
-  if (data.worksheet !== slug) return TEXT.otherSheet(short(data.worksheet));
-  if (!isPlainObject(data.answers)) return TEXT.notExport;
+  if (forbidden) return refused("import.forbidden", { key: forbidden });
+  if (data.format_version !== FORMAT_VERSION) return refused("import.format", { version: short(JSON.stringify(data.format_version) ?? "missing") });
+  if (data.worksheet !== slug) return refused("import.other-sheet", { name: short(data.worksheet) });
+  if (!isPlainObject(data.answers)) return refused("import.not-export");
   for (const [key, value] of Object.entries(data.answers)) {
     if (Object.hasOwn(entries, key)) {
       const problem = entriesProblem(key, value, entries[key]);
@@ -84,8 +70,10 @@ export function importProblem(data, slug, numbers = {}, entries = {}) {
       continue;
     }
     const ok = typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string"));
-    if (!ok) return TEXT.notText(short(key));
-    if (numbers[key] && numberProblem(value, numbers[key])) return TEXT.notNumber(short(key), numbers[key]);
+    if (!ok) return refused("import.not-text", { key: short(key) });
+    if (numbers[key] && numberProblem(value, numbers[key])) {
+      return refused("import.not-number", { key: short(key), min: numbers[key][0], max: numbers[key][1] });
+    }
   }
   return "";
 }
@@ -159,7 +147,7 @@ class Worksheet {
       .map((f) => [f.id, [Number(f.element.dataset.min), Number(f.element.dataset.max)]]));
     this.entries = new Map(this.fields.filter((f) => f.control === "entries").map((f) =>
       [f.id, new Entries(f.element, () => this.changed({ target: f.element }), (columns, list) =>
-        download(`${this.slug}-${f.id}.csv`, "text/csv;charset=utf-8", toCsv(columns, list)), el)]));
+        download(`${this.slug}-${f.id}.csv`, "text/csv;charset=utf-8", toCsv(columns, list)), el, t)]));
     this.entrySpecs = Object.fromEntries([...this.entries].map(([id, group]) => [id, group.spec]));
     this.result = document.querySelector(`.ws-result[data-worksheet="${this.slug}"]`);
     this.toolbar = form.querySelector(".ws-toolbar");
@@ -196,7 +184,7 @@ class Worksheet {
     this.form.querySelector("#ws-import-file").addEventListener("change", guard((event) => this.importFile(event.target)));
     window.addEventListener("afterprint", () => this.form.classList.remove("ws-blank"));
     for (const hidden of this.form.querySelectorAll(".ws-toolbar, .ws-reminders")) hidden.hidden = false;
-    this.panel = saveChoice(this.status, TEXT.blocked);
+    this.panel = saveChoice(this.status, t("worksheet.blocked"));
     this.restore();
   }
 
@@ -228,7 +216,7 @@ class Worksheet {
   checkNumber(f) {
     const problem = numberProblem(f.inputs[0].value, this.numbers[f.id]), kept = this.stored[f.id];
     f.element.querySelector(".ws-error").textContent = problem
-      ? `Not saved: ${problem}${kept ? ` Your saved answer (${kept}) is kept.` : ""}` : "";
+      ? t("number.not-saved", { problem }) + (kept ? ` ${t("number.kept", { answer: kept })}` : "") : "";
     f.inputs[0].toggleAttribute("aria-invalid", !!problem);
     return !problem;
   }
@@ -239,10 +227,9 @@ class Worksheet {
     const drop = biggestDrop([this.result.dataset.first, ...steps.map((s) => s.dataset.stage)].map((id) =>
       ({ id, label: this.byId.get(id).label, count: id in this.stored ? +this.stored[id] : null })));
     for (const s of steps) s.classList.toggle("ws-result-top", s.dataset.stage === drop?.b?.id);
-    this.result.querySelector(".ws-result-answer").textContent = !drop
-      ? "Fill in two numbers next to each other to see where you lose the most."
-      : drop.error || `Your biggest drop is from “${drop.a.label}” to “${drop.b.label}”: `
-        + `${drop.a.count - drop.b.count} of ${drop.a.count} (${Math.round(drop.share * 100)}%) went no further. Its help is marked below.`;
+    this.result.querySelector(".ws-result-answer").textContent = !drop ? t("funnel.empty")
+      : drop.error || tn("funnel.verdict", drop.a.count - drop.b.count, { from: drop.a.label, to: drop.b.label,
+        lost: drop.a.count - drop.b.count, total: drop.a.count, percent: Math.round(drop.share * 100) });
   }
 
   // Form values merged over what we hold: answers to unknown questions, and picked options that
@@ -309,7 +296,8 @@ class Worksheet {
     if (!orphans.length) return;
     const list = el("dl");
     for (const [id, value] of orphans) list.append(el("dt", { text: id }), el("dd", { text: plain(value) }));
-    this.form.append(el("section", { class: "ws-orphans" }, el("h2", { text: TEXT.orphans }), el("p", { text: TEXT.orphansHint }), list));
+    this.form.append(el("section", { class: "ws-orphans" }, el("h2", { text: t("worksheet.orphans") }),
+      el("p", { text: t("worksheet.orphans-hint") }), list));
   }
 
   payload() {
@@ -335,7 +323,7 @@ class Worksheet {
     this.message.replaceChildren(el("p", { text }));
     this.message.classList.toggle("ws-warning", error);
     if (undo) {
-      const button = el("button", { type: "button", class: "md-button", "data-action": "undo", text: "Undo" });
+      const button = el("button", { type: "button", class: "md-button", "data-action": "undo", text: t("common.undo") });
       this.message.firstChild.append(" ", button);
       button.focus();
     }
@@ -345,18 +333,18 @@ class Worksheet {
     const file = input.files[0];
     if (!file) return;
     input.value = "";  // so the same file can be chosen again
-    if (file.size > MAX_IMPORT_BYTES) return this.say(TEXT.tooBig, { error: true });
+    if (file.size > MAX_IMPORT_BYTES) return this.say(refused("import.too-big"), { error: true });
     let data;
     try {
       data = JSON.parse(await file.text());
     } catch {
-      return this.say(TEXT.notJson, { error: true });
+      return this.say(refused("import.not-json"), { error: true });
     }
     const problem = importProblem(data, this.slug, this.numbers, this.entrySpecs);
     if (problem) return this.say(problem, { error: true });
     this.show(data.answers);
     this.save();
-    this.say(TEXT.imported(short(file.name)));
+    this.say(t("import.done", { name: short(file.name) }));
   }
 
   askToClear() {
@@ -377,7 +365,7 @@ class Worksheet {
     this.closeConfirm();
     this.show({});
     this.save();
-    this.say(TEXT.cleared, { undo: true });
+    this.say(t("worksheet.cleared"), { undo: true });
   }
 
   undo() {
@@ -385,7 +373,7 @@ class Worksheet {
     this.show(this.undoAnswers);
     this.undoAnswers = null;
     this.save();
-    this.say(TEXT.restored);
+    this.say(t("worksheet.restored"));
     this.form.querySelector('[data-action="clear"]').focus();
   }
 
@@ -402,21 +390,22 @@ class Worksheet {
           continue;
         }
         const value = [].concat(this.stored[f.id] ?? []).join(", ");
-        lines.push(`${f.label}`, value ? (f.date ? formatDate(value) : value) : "(no answer)", "");
+        lines.push(`${f.label}`, value ? (f.date ? formatDate(value) : value) : t("worksheet.no-answer"), "");
       }
     }
     const orphans = this.orphans();
     if (orphans.length) {
-      lines.push(TEXT.orphans, "-".repeat(TEXT.orphans.length));
+      const heading = t("worksheet.orphans");
+      lines.push(heading, "-".repeat(heading.length));
       for (const [id, value] of orphans) lines.push(id, plain(value), "");
     }
-    lines.push(`Saved ${new Date().toLocaleString()} from ${location.href.split("#")[0]}`);
+    lines.push(t("worksheet.saved-from", { date: new Date().toLocaleString(), url: location.href.split("#")[0] }));
     return lines.join("\n") + "\n";
   }
 
   entryLines(f) {
     const group = this.entries.get(f.id), list = this.stored[f.id] ?? [];
-    if (!list.length) return ["(no answer)"];
+    if (!list.length) return [t("worksheet.no-answer")];
     return list.flatMap((entry, i) => [`${group.item} ${i + 1}`, ...group.fields.filter((s) => entry[s.id])
       .map((s) => `  ${s.label}: ${s.kind === "date" ? isoDate(entry[s.id]) : entry[s.id].replace(/\n/g, "\n    ")}`)]);
   }
@@ -434,10 +423,10 @@ class Worksheet {
         uid: `${this.slug}-${f.id}-${f.inputs[0].value}@after-the-no`,
         date: f.inputs[0].value,
         summary: empty ? `${title}: ${f.label}` : summary,
-        description: `A reminder from your ${title.toLowerCase()} worksheet. ${location.href.split("#")[0]}`,
+        description: t("worksheet.reminder", { title: title.toLowerCase(), url: location.href.split("#")[0] }),
       };
     });
-    if (!events.length) return this.say(TEXT.noDates, { error: true });
+    if (!events.length) return this.say(t("worksheet.no-dates"), { error: true });
     download(`${this.slug}-reminders.ics`, "text/calendar;charset=utf-8", icsCalendar(events));
   }
 }

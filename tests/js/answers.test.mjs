@@ -1,4 +1,5 @@
 // node --test: the pure rules of docs/assets/answers.js (entries, CSV, summary text, mail link).
+import "./english-strings.js";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 

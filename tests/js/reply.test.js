@@ -2,6 +2,7 @@
 // That the tone check agrees with Python's is tested from Python (tests/test_unit_reply_js.py),
 // which holds the rules; the browser tests keep what needs a page.
 import "./page-without-roots.js";
+import "./english-strings.js";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { characterCount, countText, fill, mailtoHref, normalise, textFile, toneCheck } from "../../docs/assets/reply.js";

@@ -2,6 +2,7 @@
 // import checks, number fields, the stages funnel and calendar files. The browser tests keep
 // what needs a page (reading a file, the messages on screen, storage, downloads).
 import "./page-without-roots.js";
+import "./english-strings.js";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { biggestDrop, icsCalendar, icsEscape, icsFold, importProblem, numberProblem } from "../../docs/assets/worksheet.js";
