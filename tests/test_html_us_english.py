@@ -4,12 +4,14 @@ titles and navigation) or in any download (PDF, Word, OpenDocument, plain text),
 place with the United States first. The default build keeps its UK English."""
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from io import BytesIO
 from pathlib import Path
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from after_the_no.definitions import DefinitionError
@@ -19,6 +21,16 @@ import suite_run
 
 TERMS = load_glossary(ROOT)
 UK_WORDS = [(uk, _pattern(uk)) for term in TERMS for uk, _ in forms(term)]
+
+
+STRINGS_BLOCK = re.compile(r'<script type="application/json" id="interface-strings">(.*?)</script>', re.S)
+
+
+def interface_words(site: Path, into: Path) -> dict[str, str]:
+    """The US build's interface strings, as its config hands them to the templates."""
+    from after_the_no.i18n.us_english import staged_config
+    config, _ = staged_config(site.parent / "mkdocs.yml", ROOT, into)
+    return yaml.safe_load(config.read_text("utf-8"))["extra"]["interface"]
 
 
 def us_site() -> Path:
@@ -71,13 +83,17 @@ def uk_words_in(text: str, where: str) -> list[str]:
             for uk, pattern in UK_WORDS for m in pattern.finditer(text)]
 
 
-def test_a_us_build_has_no_uk_word_from_the_glossary_on_any_page_or_in_any_download():
+def test_a_us_build_has_no_uk_word_from_the_glossary_on_any_page_or_in_any_download(tmp_path):
     site = us_site()
     pages = [p for p in sorted(site.rglob("*.html")) if not is_redirect_stub(p.read_text("utf-8"))]
     downloads = sorted((site / "downloads").glob("*.*"))
     assert len(pages) > 50 and len(downloads) >= 30, (len(pages), len(downloads))
     found = [problem for page in pages
              for problem in uk_words_in(visible_text(page.read_text("utf-8")), page.relative_to(site).as_posix())]
+    # The words the page's scripts show (its interface strings block) and every interface string.
+    found += [problem for page in pages for block in STRINGS_BLOCK.findall(page.read_text("utf-8"))
+              for problem in uk_words_in(" | ".join(json.loads(block).values()), f"{page.relative_to(site).as_posix()} #interface-strings")]
+    found += uk_words_in(" | ".join(interface_words(site, tmp_path).values()), "the staged config's extra.interface")
     found += [problem for path in downloads
               for problem in uk_words_in(download_text(path), path.relative_to(site).as_posix())]
     assert found == [], f"{len(found)} UK words left in the US build:\n" + "\n".join(found)

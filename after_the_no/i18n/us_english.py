@@ -159,6 +159,10 @@ def staged_config(config_path: Path, root: Path, into: Path) -> tuple[Path, Path
     config["docs_dir"] = str(us_docs)
     terms = load_glossary(root)
     config["nav"] = nav(config.get("nav") or [], terms)
+    # The interface's words (templates and scripts) too: English from the catalogue, in US words.
+    from after_the_no.i18n import interface
+    us_words = {key: prose(text, terms) for key, text in interface.english(root).items()}
+    config["extra"] = {**(config.get("extra") or {}), **interface.for_config(us_words)}
     for key in ("site_description", "copyright"):
         if isinstance(config.get(key), str):
             config[key] = prose(config[key], terms)
