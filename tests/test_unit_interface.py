@@ -15,6 +15,11 @@ from conftest import ROOT
 
 ASSETS = sorted((ROOT / "docs/assets").glob("*.js"))
 TEMPLATES = [ROOT / "overrides/main.html", *sorted((ROOT / "overrides/partials").glob("*.html"))]
+# The Python renderers: every key they use is written whole as a literal, "render.<...>", or as a
+# shared key in a call say(words, "reply.subject-label").
+PYTHON = sorted((ROOT / "after_the_no").rglob("*.py"))
+PY_KEY = re.compile(r'"(render\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)"')
+PY_SAY = re.compile(r'\bsay\(\s*[^,()]+,\s*"([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)"')
 # t("key"), tn("key", n): a script's literal key; words["key"]: a template's.
 CALL = re.compile(r'\b(tn?)\(\s*"([^"]+)"')
 WORDS = re.compile(r'words\["([^"]+)"\]')
@@ -108,10 +113,18 @@ def test_a_bad_catalogue_is_one_of_the_languages_problems_so_it_stops_the_build(
         interface.strings(project, "es")
 
 
-def test_every_key_the_scripts_and_templates_use_is_in_the_template_and_every_key_is_used():
+def test_every_key_the_scripts_templates_and_renderers_use_is_in_the_template_and_every_key_is_used():
     english = interface.english(ROOT)
-    namespaces = {key.split(".")[0] for key in english}
+    namespaces = {key.split(".")[0] for key in english} - {interface.PYTHON_PREFIX.rstrip(".")}
     problems, used = [], set()
+    for path in PYTHON:
+        text = path.read_text("utf-8")
+        rel = path.relative_to(ROOT).as_posix()
+        for key in sorted(set(PY_KEY.findall(text)) | set(PY_SAY.findall(text))):
+            if key not in english:
+                problems.append(f"{rel}: {key}: not in {interface.TEMPLATE}")
+            used.add(key)
+    assert "render.worksheet.print" in used and "reply.subject-label" in used   # the scan finds them
     for path in ASSETS + TEMPLATES:
         text = path.read_text("utf-8")
         rel = path.relative_to(ROOT).as_posix()
@@ -127,15 +140,20 @@ def test_every_key_the_scripts_and_templates_use_is_in_the_template_and_every_ke
             if not found:
                 problems.append(f"{rel}: {key}: not in {interface.TEMPLATE}")
             used.update(found)
-    problems += [f"{interface.TEMPLATE}: {key}: used by no script (docs/assets/*.js) or template (overrides/)"
-                 for key in english if key not in used]
+    problems += [f"{interface.TEMPLATE}: {key}: used by no script (docs/assets/*.js), template (overrides/) "
+                 "or renderer (after_the_no/)" for key in english if key not in used]
+    problems += [f"{interface.TEMPLATE}: {key}: a renderer's key (render.) used by a script or template"
+                 for key in used if key.startswith(interface.PYTHON_PREFIX) and any(
+                     f'"{key}"' in p.read_text("utf-8") for p in ASSETS + TEMPLATES)]
     assert problems == [], "\n".join(problems)
 
 
 def test_a_component_s_block_is_compact_json_of_its_own_strings_and_cannot_end_its_script():
-    texts = {"places.a": "x </script> & y", "reply.b": "r", "page.x": "footer"}
+    texts = {"places.a": "x </script> & y", "reply.b": "r", "page.x": "footer", "render.reply.b": "heading"}
     config = interface.for_config(texts)
     assert config["interface_json"]["places"] == '{"places.a":"x \\u003c/script\\u003e \\u0026 y"}'
+    assert config["interface_json"]["reply"] == '{"reply.b":"r"}'   # the renderers' keys stay out of every block
+    assert not any(space == interface.PYTHON_PREFIX.rstrip(".") for spaces in interface.COMPONENTS.values() for space in spaces)
     assert config["interface_json"]["link-kit"] == "{}"
     assert config["interface"] == texts
 

@@ -17,6 +17,7 @@ from after_the_no.build.config import BuildError, redirects
 from after_the_no.build.url_contract import load_contract
 from after_the_no.definitions import FAST_LOADER, FRONT_MATTER, DefinitionError
 from after_the_no.edition import hooks as edition
+from after_the_no.i18n import interface
 from after_the_no.worksheets.html import Download, worksheet_list
 from after_the_no.worksheets.model import Worksheet
 from after_the_no.worksheets.summary import summary_html
@@ -36,6 +37,11 @@ class Context:
     pages: set[str] = field(default_factory=set)   # every staged .md file (src_uri)
     sources: list = field(default_factory=list)     # sources.yml: each page's "last checked" date
     examples: replies.Library | None = None   # every reply, omitted ones too (their examples show on guide pages)
+
+    @property
+    def words(self) -> dict[str, str]:
+        """The page language's interface strings (the staged config's extra.interface)."""
+        return interface.words(self.config)
 
 
 def _up(page: str) -> str:
@@ -59,7 +65,7 @@ class Marker:
 def _worksheet_list(ctx: Context, page: str, markdown: str) -> str:
     if page != "worksheets/index.md":
         raise BuildError(f"docs/{page}: <!-- worksheet-list --> belongs on docs/worksheets/index.md only")
-    return markdown.replace("<!-- worksheet-list -->", worksheet_list(ctx.sheets, ctx.downloads))
+    return markdown.replace("<!-- worksheet-list -->", worksheet_list(ctx.sheets, ctx.downloads, ctx.words))
 
 
 def _answers_summary(ctx: Context, page: str, markdown: str) -> str:
@@ -79,7 +85,7 @@ def _reply_list(ctx: Context, page: str, markdown: str) -> str:
 
 def _reply_examples(ctx: Context, page: str, markdown: str) -> str:
     try:
-        return replies.expand_examples(markdown, f"docs/{page}", ctx.examples or ctx.library)
+        return replies.expand_examples(markdown, f"docs/{page}", ctx.examples or ctx.library, ctx.words)
     except DefinitionError as error:
         raise BuildError(str(error)) from None
 

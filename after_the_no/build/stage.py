@@ -22,6 +22,7 @@ from after_the_no.edition import hooks as edition
 from after_the_no.downloads.plan import planned
 from after_the_no.downloads.render import Rendering
 from after_the_no.font import describe, uncovered
+from after_the_no.i18n.interface import words
 from after_the_no.worksheets.html import Download, page_markdown
 from after_the_no.worksheets.load import load_worksheets
 
@@ -75,13 +76,13 @@ class Staging:
         ctx, sheets = self._ctx, {f"worksheets/{s.slug}.md": s for s in self._ctx.sheets}
 
         def download(output) -> Download:
-            return Download(output.path, output.label, sizes.get(output.path))
+            return Download(output.path, output.label, sizes.get(output.path), ctx.words)
 
         ctx.downloads = {slug: [download(o) for o in outputs] for slug, outputs in self._per_sheet.items()}
         ctx.packs = [download(o) for o in self._packs]
         for uri, markdown in self._pending.items():
             if uri in sheets:
-                markdown = page_markdown(sheets[uri], ctx.downloads[sheets[uri].slug])
+                markdown = page_markdown(sheets[uri], ctx.downloads[sheets[uri].slug], ctx.words)
             self._final[uri] = final_markdown(ctx, uri, markdown)
             _write(self.docs / uri, self._final[uri], self._written)
 
@@ -157,7 +158,7 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
         raise BuildError(str(error)) from None
 
     # Rendering starts first and runs in worker processes while the rest is staged.
-    per_sheet, packs = planned(sheets)
+    per_sheet, packs = planned(sheets, words(config))
     rendering = rendering or Rendering(sheets, download_brand(config), config.get("site_url") or "")
     docs = stage_dir / "docs"
     written: set[Path] = set()
@@ -179,7 +180,7 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
                       {uri for uri in sources if uri.endswith(".md")} | set(generated), sources=facts, examples=examples)
         pages = {uri: path.read_text("utf-8") for uri, path in sources.items() if uri.endswith(".md")}
         pages |= {f"worksheets/{s.slug}.md": "" for s in sheets}   # written once the sizes are known
-        pages |= {f"replies/{r.slug}.md": replies.page_markdown(r, library) for r in library.replies}
+        pages |= {f"replies/{r.slug}.md": replies.page_markdown(r, library, ctx.words) for r in library.replies}
         pending = {}
         for uri, markdown in pages.items():
             if uri.startswith("worksheets/") and uri in generated or needs_download_sizes(markdown):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from collections.abc import Mapping
+
+from after_the_no.i18n.interface import say
 from after_the_no.worksheets.model import Worksheet
 
-PAPERS = {"a4": "A4", "letter": "US Letter"}
-LARGE_PRINT, PLAIN_TEXT = "Large print PDF, A4", "Plain text"   # also listed on /worksheets/
+PAPERS = {"a4": "render.download.paper.a4", "letter": "render.download.paper.letter"}   # each paper's name (its key)
 
 
 @dataclass(frozen=True)
@@ -40,11 +42,18 @@ def pack_path(paper: str) -> str:
     return f"downloads/after-the-no-pack-{paper}.pdf"
 
 
-def planned(sheets: list[Worksheet]) -> tuple[dict[str, list[Output]], list[Output]]:
-    """The outputs' paths and labels, known before anything is rendered."""
-    per_sheet = {s.slug: [Output(pdf_path(s.slug, paper), f"PDF, {label}") for paper, label in PAPERS.items()]
-                 + [Output(large_print_path(s.slug), LARGE_PRINT), Output(docx_path(s.slug), "Word"),
-                    Output(odt_path(s.slug), "OpenDocument"), Output(text_path(s.slug), PLAIN_TEXT)]
+def planned(sheets: list[Worksheet], words: Mapping[str, str] | None = None
+            ) -> tuple[dict[str, list[Output]], list[Output]]:
+    """The outputs' paths and labels (in the words of `words`, English when None), known before
+    anything is rendered."""
+    words = words or {}
+    papers = {paper: say(words, key) for paper, key in PAPERS.items()}
+    per_sheet = {s.slug: [Output(pdf_path(s.slug, paper), say(words, "render.download.pdf", paper=name))
+                          for paper, name in papers.items()]
+                 + [Output(large_print_path(s.slug), say(words, "render.download.large-print")),
+                    Output(docx_path(s.slug), say(words, "render.download.docx")),
+                    Output(odt_path(s.slug), say(words, "render.download.odt")),
+                    Output(text_path(s.slug), say(words, "render.download.text"))]
                  for s in sheets}
-    packs = [Output(pack_path(paper), f"Print pack, PDF, {label}") for paper, label in PAPERS.items()]
+    packs = [Output(pack_path(paper), say(words, "render.download.pack", paper=name)) for paper, name in papers.items()]
     return per_sheet, packs

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from after_the_no.definitions import Problem
+from after_the_no.edition import guide
 
 TEMPLATE = "locales/interface.pot"
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -20,6 +23,10 @@ PLURAL_FORMS = ("zero", "one", "two", "few", "many")
 # JSON block (<script type="application/json" id="interface-strings">): the key namespaces of
 # each (tests/test_unit_interface.py checks every key a component's modules use is here).
 TEMPLATE_PREFIX = "page."
+# Keys the Python renderers use (the generated worksheet and reply pages, the downloads): in no
+# component's namespaces either, so never in a script's block. They reach the renderers from the
+# staged config's extra.interface (words()), the downloads through the Brand (build/config.py).
+PYTHON_PREFIX = "render."
 COMPONENTS = {
     "worksheet": ("save", "worksheet", "import", "common", "number", "funnel", "entries", "date", "answers"),
     "summary": ("summary", "answers", "date", "worksheet", "entries"),
@@ -78,6 +85,33 @@ def strings(root: Path, code: str, draft: bool = False) -> dict[str, str]:
         if key not in base and plural_base(key, base) and message.string and not message.fuzzy:
             out[key] = message.string
     return out
+
+
+@lru_cache(maxsize=None)
+def _english_of(root: Path) -> dict[str, str]:
+    return english(root)
+
+
+def words(config: dict) -> dict[str, str]:
+    """The staged config's strings (extra.interface: the page language's, US English included);
+    a config with none (the English site before staging) gets the English catalogue."""
+    return (config.get("extra") or {}).get("interface") or _english_of(guide.root())
+
+
+def text_of(texts: Mapping[str, str], key: str) -> str:
+    """The text of `key` in `texts`, its placeholders not filled in (the English where `texts`
+    has none: a Brand or page made without words, in a test or a tool)."""
+    return texts.get(key) or _english_of(guide.root())[key]
+
+
+def fill(text: str, **values: object) -> str:
+    """Each {placeholder} of `text` replaced by its value (nothing else in it read as a format)."""
+    return PLACEHOLDER.sub(lambda match: str(values[match[1]]), text)
+
+
+def say(texts: Mapping[str, str], key: str, **values: object) -> str:
+    """The text of `key` with each {placeholder} filled in."""
+    return fill(text_of(texts, key), **values)
 
 
 def block(texts: dict[str, str], component: str) -> str:

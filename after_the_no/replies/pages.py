@@ -4,9 +4,11 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from after_the_no.definitions import DefinitionError, Problem
+from after_the_no.i18n.interface import say
 from after_the_no.replies.model import SPOKEN_SECONDS, Library, Message, Placeholder, Reply, ToneRule, fill
 
 
@@ -22,11 +24,12 @@ def _json_script(data: Any, **attrs: str) -> str:
     return f'<script type="application/json"{attributes}>{text}</script>'
 
 
-def _message_html(message: Message, placeholders: dict[str, Placeholder], css: str) -> str:
+def _message_html(message: Message, placeholders: dict[str, Placeholder], css: str,
+                  words: Mapping[str, str]) -> str:
     shown = {name: "" for name in placeholders}
     subject = _e(fill(message.subject, shown, placeholders))
     body = _e(fill(message.body, shown, placeholders))
-    subject_line = (f'<p class="reply-subject"><span class="reply-subject-label">Subject:</span> {subject}</p>\n'
+    subject_line = (f'<p class="reply-subject"><span class="reply-subject-label">{_e(say(words, "reply.subject-label"))}</span> {subject}</p>\n'
                     if message.subject else "")   # a spoken reply has none
     return (f'<div class="reply-text {css}">\n'
             f'{subject_line}'
@@ -37,7 +40,7 @@ def _message_html(message: Message, placeholders: dict[str, Placeholder], css: s
 EXAMPLE_MARKER = re.compile(r"<!-- reply-example: ([^ ]*?)(?: (short))? -->")
 
 
-def expand_examples(markdown: str, page: str, library: Library) -> str:
+def expand_examples(markdown: str, page: str, library: Library, words: Mapping[str, str] | None = None) -> str:
     """Show reply examples on a guide page: each `<!-- reply-example: slug -->` (or
     `<!-- reply-example: slug short -->`) becomes that reply's message, exactly as its own page
     shows it, so a message lives in one place. page is the file name used in errors."""
@@ -52,7 +55,7 @@ def expand_examples(markdown: str, page: str, library: Library) -> str:
                                                                 f"(known: {', '.join(sorted(by_slug))})"))
             return match.group(0)
         message, css = (reply.short, "reply-text--short") if match.group(2) else (reply.message, "reply-text--full")
-        return _message_html(message, library.placeholders, f"{css} reply-example")
+        return _message_html(message, library.placeholders, f"{css} reply-example", words or {})
     expanded = EXAMPLE_MARKER.sub(one, markdown)
     if problems:
         raise DefinitionError(problems)
@@ -82,21 +85,18 @@ def tone_rules_data(rules: list[ToneRule], depth: int = 2) -> list[dict]:
     return out
 
 
-THREAD_NOTE = ("If they wrote to you by email, answer in the same email thread: open their message, press "
-               "Reply and paste this in. Their message stays underneath, so they can see at once what it is about.")
+THREAD_NOTE = say({}, "render.reply.thread-note")   # in English (the tests read the English pages without it)
 
 
-SPOKEN_NOTE = (f"These are words to say, not to send. Each version takes less than {SPOKEN_SECONDS} seconds "
-               "to say at a calm pace. Read it aloud once or twice, then say it in your own way.")
-
-
-SHORT_USE = "For a quick note, a text or a short message on a work network."
-SHORT_USE_SPOKEN = "For a voicemail, if they do not pick up."
-
-
-def page_markdown(reply: Reply, library: Library) -> str:
+def page_markdown(reply: Reply, library: Library, words: Mapping[str, str] | None = None) -> str:
     """The Markdown of /replies/<slug>/: headings in Markdown (anchors, table of contents),
-    the message itself as ready-made HTML so no Markdown rule can change its text."""
+    the message itself as ready-made HTML so no Markdown rule can change its text. In the words
+    of `words` (the staged config's extra.interface; English when None)."""
+    words = words or {}
+    w = {key: say(words, key) for key in (
+        "render.reply.thread-note", "render.reply.short-use", "render.reply.short-use-spoken", "render.reply.when-heading",
+        "render.reply.message-heading", "render.reply.fill-in", "render.reply.avoid-heading", "render.reply.short-heading",
+        "render.reply.all")}
     known = library.placeholders
     data = {
         "slug": reply.slug,
@@ -111,20 +111,20 @@ def page_markdown(reply: Reply, library: Library) -> str:
         data["short"]["limit"] = {"characters": reply.short.limit.characters, "where": reply.short.limit.where}
     slots = "".join(f"<li>[{_e(known[n].label)}]</li>" for n in reply.placeholders)
     avoid = "".join(f"<li>{_e(item)}</li>\n" for item in reply.avoid)
-    guide = (f"\nMore about this moment in the guide: [{_md_escape(reply.guide_text)}](../{reply.guide_link}).\n"
-             if reply.guide_link else "")
+    guide = ("\n" + say(words, "render.reply.guide-link",
+                        link=f"[{_md_escape(reply.guide_text)}](../{reply.guide_link})") + "\n" if reply.guide_link else "")
     if reply.see_also_link:
-        guide += f"\nSee also: [{_md_escape(reply.see_also_text)}](../{reply.see_also_link}).\n"
-    thread = f'\n<p class="reply-thread-note">{_e(THREAD_NOTE)}</p>\n' if reply.in_thread else ""
+        guide += "\n" + say(words, "render.reply.see-also", link=f"[{_md_escape(reply.see_also_text)}](../{reply.see_also_link})") + "\n"
+    thread = f'\n<p class="reply-thread-note">{_e(w["render.reply.thread-note"])}</p>\n' if reply.in_thread else ""
     if reply.spoken:
-        thread = f'\n<p class="reply-spoken-note">{_e(SPOKEN_NOTE)}</p>\n'
+        thread = f'\n<p class="reply-spoken-note">{_e(say(words, "render.reply.spoken-note", seconds=SPOKEN_SECONDS))}</p>\n'
     limit = reply.short.limit
-    fits = (f"<p class=\"reply-limit-note\">It is kept to {limit.characters} characters or fewer, even with long "
-            f"names filled in, to fit {_e(limit.where)}.</p>\n\n" if limit else "")
+    fits = ('<p class="reply-limit-note">' + _e(say(words, "render.reply.limit-note", characters=limit.characters,
+                                                     where=limit.where)) + "</p>\n\n" if limit else "")
     # Curly quotes, as in the rest of the page's text (the build escapes every description once,
     # pipeline.escape_description, so a straight quote would be safe too).
     description = re.sub(r'"([^"]*)"', "\u201c\\1\u201d",
-                         f"{reply.title}: an example message to fill in, copy and send. {reply.when}")
+                         say(words, "render.reply.description", title=reply.title, when=reply.when))
     return f"""---
 description: {json.dumps(description, ensure_ascii=False)}
 component: reply
@@ -132,35 +132,35 @@ component: reply
 
 # {_md_escape(reply.title)}
 
-## When to use it {{#when-to-use-it}}
+## {w["render.reply.when-heading"]} {{#when-to-use-it}}
 
 <p class="reply-when">{_e(reply.when)}</p>
 {guide}
-## The message {{#the-message}}
+## {w["render.reply.message-heading"]} {{#the-message}}
 {thread}
 <div class="reply" data-module="reply" data-slug="{reply.slug}">
 {_json_script(data, class_="reply-data")}
 <div class="reply-static">
-<p>Before you send it, put in your own details where you see:</p>
+<p>{_e(w["render.reply.fill-in"])}</p>
 <ul class="reply-placeholders">{slots}</ul>
-{_message_html(reply.message, known, "reply-text--full")}
+{_message_html(reply.message, known, "reply-text--full", words)}
 </div>
 </div>
 
 {_json_script(tone_rules_data(library.tone_rules), id="tone-rules")}
 
-## What to avoid {{#what-to-avoid}}
+## {w["render.reply.avoid-heading"]} {{#what-to-avoid}}
 
 <ul class="reply-avoid">
 {avoid}</ul>
 
-## A shorter version {{#shorter-version}}
+## {w["render.reply.short-heading"]} {{#shorter-version}}
 
-<p>{SHORT_USE_SPOKEN if reply.spoken else SHORT_USE}</p>
+<p>{_e(w["render.reply.short-use-spoken"] if reply.spoken else w["render.reply.short-use"])}</p>
 
-{fits}{_message_html(reply.short, known, "reply-text--short")}
+{fits}{_message_html(reply.short, known, "reply-text--short", words)}
 
-[All reply examples](index.md)
+[{w["render.reply.all"]}](index.md)
 """
 
 
