@@ -8,7 +8,7 @@ where to look.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # The site's own colour, a deep teal that keeps white header text above 4.5:1: written here
@@ -34,6 +34,10 @@ class Brand:
     organisation: str = ""
     contact: str = ""        # "Book a careers appointment: https://…"
     footer_text: str = ""
+    # The page language: its tag for the files' metadata (English stays en-GB), and the words the
+    # downloads print (the interface catalogue's render.* keys; English when empty).
+    language: str = "en-GB"
+    words: dict = field(default_factory=dict, hash=False)
 
     @classmethod
     def from_settings(cls, site_name: str, brand: dict | None) -> "Brand":

@@ -2,6 +2,7 @@
 the engine builds from (no hooks, the complete nav)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -40,8 +41,12 @@ def resolve(config_path: Path, value: str) -> Path:
 
 
 def download_brand(config: dict) -> Brand:
-    """What the downloads take from the brand (mkdocs.yml site_name and extra.brand)."""
-    return Brand.from_settings(config.get("site_name") or "", (config.get("extra") or {}).get("brand"))
+    """What the downloads take from the brand (mkdocs.yml site_name and extra.brand), and the page
+    language (theme.language; English is en-GB) with its words (the staged strings' render.* keys)."""
+    brand = Brand.from_settings(config.get("site_name") or "", (config.get("extra") or {}).get("brand"))
+    language = (config.get("theme") or {}).get("language") or "en"
+    words = {key: text for key, text in interface.words(config).items() if key.startswith(interface.PYTHON_PREFIX)}
+    return replace(brand, language="en-GB" if language == "en" else language, words=words)
 
 
 def redirects(config: dict) -> dict[str, str]:

@@ -24,7 +24,8 @@ def inputs_key(root: Path, config: dict) -> str:
     """A hash of every input the downloads are rendered from."""
     digest = hashlib.sha256()
     brand = download_brand(config)
-    for part in (brand.name, brand.colour, brand.organisation, brand.contact, brand.footer_text,
+    for part in (brand.name, brand.colour, brand.organisation, brand.contact, brand.footer_text, brand.language,
+                 json.dumps(brand.words, sort_keys=True),
                  config.get("site_url") or "", platform.python_version(),
                  importlib.metadata.version("reportlab")):
         digest.update(part.encode("utf-8") + b"\0")

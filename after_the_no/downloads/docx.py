@@ -11,6 +11,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from after_the_no.brand import DEFAULT_COLOUR, Brand
+from after_the_no.i18n.interface import say
 from after_the_no.downloads.office import DEFLATED, zip_package
 from after_the_no.font import NOT_XML
 from after_the_no.worksheets.model import BOXES, Field, OPTIONS_ON_ONE_LINE, Worksheet
@@ -34,18 +35,19 @@ def _xml_text(text: str) -> str:
 def render_docx(sheet: Worksheet, site_url: str = "", brand: Brand = Brand()) -> bytes:
     body = [_paragraph(sheet.title, style="Heading1"),
             _paragraph(sheet.intro),
-            _paragraph(f"About {sheet.minutes} minutes. Online: {site_url}worksheets/{sheet.slug}/", small=True)]
+            _paragraph(say(brand.words, "render.office.lead", minutes=sheet.minutes,
+                           url=f"{site_url}worksheets/{sheet.slug}/"), small=True)]
     for section in sheet.sections:
         body.append(_paragraph(section.title, style="Heading2"))
         if section.intro:
             body.append(_paragraph(section.intro, small=True))
         for f in section.fields:
-            body.extend(_question(f))
+            body.extend(_question(f, brand.words))
     return _package(sheet, "".join(body), brand)
 
 
-def _question(f: Field) -> list[str]:
-    note = f.spec.paper_note
+def _question(f: Field, words: dict) -> list[str]:
+    note = say(words, f.spec.paper_note) if f.spec.paper_note else ""
     label = _run(f.label, bold=True) + (_run(f"  {note}", small=True) if note else "")
     out = [_paragraph_xml(label, before=100, after=40, keep_next=True)]
     if f.hint:
@@ -135,7 +137,7 @@ def _package(sheet: Worksheet, body: str, brand: Brand) -> bytes:
             f"<dc:creator>{_xml_text(brand.name)}</dc:creator></cp:coreProperties>")
     parts = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS,
              "word/_rels/document.xml.rels": DOCUMENT_RELS, "word/document.xml": document,
-             "word/styles.xml": styles(brand.colour), "docProps/core.xml": core}
+             "word/styles.xml": styles(brand.colour, brand.language), "docProps/core.xml": core}
     return zip_package([(name, xml, DEFLATED) for name, xml in parts.items()])
 
 
@@ -171,9 +173,10 @@ def _heading(style_id: str, name: str, level: int, size: int, before: int, colou
 
 # Normal text in Calibri 11 pt (as python-docx's template had), headings in the brand colour so
 # Word's navigation pane lists the sections, and "Table Grid" for the answer boxes.
-def styles(colour: str = DEFAULT_COLOUR) -> str:
-    """The styles part with the headings in the brand colour."""
-    return STYLES.replace(f'w:color w:val="{ACCENT}"', f'w:color w:val="{colour.lstrip("#").upper()}"')
+def styles(colour: str = DEFAULT_COLOUR, language: str = "en-GB") -> str:
+    """The styles part with the headings in the brand colour, the text in the page language."""
+    return STYLES.replace(f'w:color w:val="{ACCENT}"', f'w:color w:val="{colour.lstrip("#").upper()}"') \
+        .replace('<w:lang w:val="en-GB"/>', f'<w:lang w:val="{escape(language)}"/>')
 
 
 STYLES = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from after_the_no.brand import Brand
+from after_the_no.i18n.interface import say
 from after_the_no.downloads.office import DEFLATED, STORED, zip_package
 from after_the_no.font import clean
 from after_the_no.worksheets.model import BOXES, Field, OPTIONS_ON_ONE_LINE, Worksheet
@@ -35,7 +36,8 @@ def _x(text: str) -> str:
 
 def render_odt(sheet: Worksheet, site_url: str = "", brand: Brand = Brand()) -> bytes:
     body = [_heading(sheet.title, 1), _p(sheet.intro),
-            _p(f"About {sheet.minutes} minutes. Online: {site_url}worksheets/{sheet.slug}/", "Small")]
+            _p(say(brand.words, "render.office.lead", minutes=sheet.minutes, url=f"{site_url}worksheets/{sheet.slug}/"),
+               "Small")]
     boxes, styles = 0, ""
     for section in sheet.sections:
         body.append(_heading(section.title, 2))
@@ -46,13 +48,13 @@ def render_odt(sheet: Worksheet, site_url: str = "", brand: Brand = Brand()) -> 
                 boxes += 1
             if f.spec.control == "entries":
                 styles += _entry_column(f, boxes)
-            body.extend(_question(f, boxes))
+            body.extend(_question(f, boxes, brand.words))
     parts = {
         "content.xml": _content("".join(body), styles),
-        "styles.xml": _styles(brand.colour),
+        "styles.xml": _styles(brand.colour, brand.language),
         "meta.xml": (XML + f"<office:document-meta {NS}><office:meta>"
                      f"<dc:title>{_x(sheet.title)}</dc:title><dc:description>{_x(sheet.description)}</dc:description>"
-                     f"<meta:initial-creator>{_x(brand.name)}</meta:initial-creator><dc:language>en-GB</dc:language>"
+                     f"<meta:initial-creator>{_x(brand.name)}</meta:initial-creator><dc:language>{_x(brand.language)}</dc:language>"
                      "</office:meta></office:document-meta>"),
     }
     manifest = (XML + '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
@@ -73,8 +75,8 @@ def _p(text: str, style: str = "Standard") -> str:
     return f'<text:p text:style-name="{style}">{_x(text)}</text:p>'
 
 
-def _question(f: Field, number: int) -> list[str]:
-    extra = f"  {f.spec.paper_note}" if f.spec.paper_note else ""
+def _question(f: Field, number: int, words: dict) -> list[str]:
+    extra = "  " + _x(say(words, f.spec.paper_note)) if f.spec.paper_note else ""
     out = [f'<text:p text:style-name="Question">{_x(f.label)}'
            + (f'<text:span text:style-name="SmallText">{extra}</text:span>' if extra else "") + "</text:p>"]
     if f.hint:
@@ -150,7 +152,9 @@ def _content(body: str, styles: str = "") -> str:
             "</office:document-content>")
 
 
-def _styles(colour: str) -> str:
+def _styles(colour: str, language: str = "en-GB") -> str:
+    code, _, country = language.partition("-")   # fo:language and fo:country (none for a language alone)
+    place = f' fo:country="{_x(country)}"' if country else ""
     heading = ('<style:style style:name="Heading_20_{n}" style:display-name="Heading {n}" style:family="paragraph" '
                'style:parent-style-name="Standard" style:next-style-name="Standard" style:default-outline-level="{n}">'
                '<style:paragraph-properties fo:margin-top="{top}" fo:margin-bottom="0.14cm" fo:keep-with-next="always"/>'
@@ -158,7 +162,7 @@ def _styles(colour: str) -> str:
     return (XML + f"<office:document-styles {NS}><office:styles>"
             '<style:default-style style:family="paragraph"><style:text-properties fo:font-size="11pt" '
             'style:font-name="Liberation Sans" fo:font-family="\'Liberation Sans\', Arial, sans-serif" '
-            'fo:language="en" fo:country="GB"/></style:default-style>'
+            f'fo:language="{_x(code)}"{place}/></style:default-style>'
             '<style:style style:name="Standard" style:family="paragraph" style:class="text">'
             '<style:paragraph-properties fo:margin-bottom="0.25cm"/></style:style>'
             + heading.format(n=1, top="0cm", size="16pt", colour=colour)

@@ -29,6 +29,7 @@ from after_the_no.downloads.pdf_layout import (BOX, BOX_FILL, BUTTON, FIELD_SPAC
                                                text_height)
 from after_the_no.downloads.sizes import STANDARD, Sizes
 from after_the_no.brand import Brand
+from after_the_no.i18n.interface import say
 from after_the_no.worksheets.model import Field, SHORT_KINDS, Worksheet
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
@@ -107,7 +108,7 @@ class _Pages:
             line = drawable(f"{self.sheet.title} · {self.brand.name} · {self.site_url}worksheets/{self.sheet.slug}/")
             fits = stringWidth(line, FONT, self.s.footer) <= self.inner - 5 * self.s.footer   # not in large print
             c.drawString(MARGIN, MARGIN - 14, visual(line if fits else drawable(self.sheet.title)))
-            c.drawRightString(self.width - MARGIN, MARGIN - 14, f"Page {self.page}")
+            c.drawRightString(self.width - MARGIN, MARGIN - 14, drawable(say(self.brand.words, "render.pdf.page", n=self.page)))
 
     def text(self, text: str, font: str, size: float, x: float, width: float, color=colors.black, leading=None,
              tag: str | Elem = "P", parent: Elem | None = None) -> float:
@@ -220,7 +221,7 @@ def render_pdf_pages(sheet: Worksheet, paper: str, site_url: str = "", brand: Br
                      sizes: Sizes = STANDARD) -> tuple[bytes, int]:
     """The PDF bytes and its number of pages (which the print pack's contents list needs)."""
     out = BytesIO()
-    canvas = TaggedCanvas(out, PAGE_SIZES[paper], sheet.title, brand.name, sheet.description)
+    canvas = TaggedCanvas(out, PAGE_SIZES[paper], sheet.title, brand.name, sheet.description, brand.language)
     draw_worksheet(canvas, sheet, paper, site_url, brand=brand, sizes=sizes)
     pages = canvas.getPageNumber()
     canvas.save()
@@ -236,7 +237,7 @@ def draw_worksheet(canvas: TaggedCanvas, sheet: Worksheet, paper: str, site_url:
     p, s, k = _Pages(canvas, sheet, paper, site_url, group, brand, parent or canvas.tags.root, sizes), sizes, sizes.k
     p.y -= p.text(sheet.title, BOLD, s.title, MARGIN, p.inner, p.accent, tag="H1") + 4 * k
     p.y -= p.text(sheet.intro, FONT, s.body, MARGIN, p.inner) + 2 * k
-    p.y -= p.text(f"About {sheet.minutes} minutes. Fill it in on a computer, or print it and write.",
+    p.y -= p.text(say(brand.words, "render.pdf.lead", minutes=sheet.minutes),
                   FONT, s.small, MARGIN, p.inner, GREY) + 6 * k
     for section in sheet.sections:
         first = _rows(section.fields, s.pairs)[0]

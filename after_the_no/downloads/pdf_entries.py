@@ -9,6 +9,7 @@ from after_the_no.downloads.pdf_layout import (BOX, ENTRY_LABEL, ENTRY_ROW, GREY
                                                entry_columns)
 from after_the_no.downloads.pdf_tags import BOLD, Elem, FONT
 from after_the_no.font import drawable
+from after_the_no.i18n.interface import say
 from after_the_no.worksheets.model import Field
 
 
@@ -24,7 +25,7 @@ def draw_entries(p, f: Field, x: float, width: float, question: Elem, box: dict)
 
 def _cell(p, f: Field, n: int, sub: Field, row: Elem, box: dict, x: float, top: float, w: float, h: float) -> None:
     form, tags = p.canvas.acroForm, p.tags
-    tooltip = drawable(f"{f.item} {n}: {sub.label}")
+    tooltip = drawable(say(p.brand.words, "render.entries.cell-tooltip", item=f.item, n=n, label=sub.label))
     with tags.artifact():   # forceBorder draws the cell's box on the page too
         form.textfield(name=f"{f.id}-{n}-{sub.id}", x=x, y=top - h, width=w, height=h,
                        fontSize=p.s.table + 0.5, maxlen=0, **{**box, "tooltip": tooltip})
@@ -76,7 +77,7 @@ def _blocks(p, f: Field, x: float, width: float, table: Elem, box: dict) -> None
         p.need(title + sum(heights))
         head = tags.elem("TR", table)
         p.y -= 2 * k
-        p.text(f"{f.item} {n}", BOLD, s.table, x, width, tag="TH", parent=head)
+        p.text(say(p.brand.words, "render.entries.title", item=f.item, n=n), BOLD, s.table, x, width, tag="TH", parent=head)
         p.y -= title - 2 * k
         _rule(p, x, width)
         for sub, h in zip(f.fields, heights):

@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 
 from after_the_no.font import drawable
+from after_the_no.i18n.interface import say
 from after_the_no.downloads.pdf_tags import BOLD, FONT, TaggedCanvas, visual
 from after_the_no.brand import Brand
 from after_the_no.worksheets.model import Worksheet
@@ -32,8 +33,8 @@ def build(paper: str, sheets: list[Worksheet], brand: Brand | str, site_url: str
         pages = [render_pdf_pages(s, paper, site_url, brand)[1] for s in sheets]
     starts = [2 + sum(pages[:i]) for i in range(len(sheets))]
     out = BytesIO()
-    c = TaggedCanvas(out, PAGE_SIZES[paper], f"{brand.name}: worksheet pack", brand.name,
-                     "Every worksheet, to print or fill in.")
+    c = TaggedCanvas(out, PAGE_SIZES[paper], say(brand.words, "render.pack.title", brand=brand.name), brand.name,
+                     say(brand.words, "render.pack.subject"), brand.language)
     _cover(c, paper, brand, site_url, sheets, starts)
     c.showPage()
     for sheet, start in zip(sheets, starts):
@@ -67,15 +68,13 @@ def _cover(c: TaggedCanvas, paper: str, brand: Brand, site_url: str, sheets: lis
     c.setFillColor(colors.HexColor(brand.colour))
     _line(c, "H1", brand.name, BOLD, 28, MARGIN, y)
     y -= 30
-    _line(c, "P", "Worksheets for after a job rejection", FONT, 16, MARGIN, y)
+    _line(c, "P", say(brand.words, "render.pack.tagline"), FONT, 16, MARGIN, y)
     c.setFillColor(colors.black)
     if brand.organisation:
         y -= 24
         _line(c, "P", brand.organisation, BOLD, 12, MARGIN, y)
     y -= 44
-    intro = ("These short worksheets help you learn from an interview, take feedback well, "
-             "stay in touch with the interviewer and keep going. Write on them, or fill them in "
-             "on a computer: this PDF is fillable.")
+    intro = drawable(say(brand.words, "render.pack.intro"))
     paragraph = c.tags.elem("P")
     c.tags.begin(paragraph)
     c.setFont(FONT, 11)
@@ -84,13 +83,13 @@ def _cover(c: TaggedCanvas, paper: str, brand: Brand, site_url: str, sheets: lis
         y -= 15
     c.tags.end()
     y -= 20
-    _line(c, "H2", "In this pack", BOLD, 13, MARGIN, y)
+    _line(c, "H2", say(brand.words, "render.pack.contents"), BOLD, 13, MARGIN, y)
     y -= 22
     contents = c.tags.elem("L")
     for sheet, page in zip(sheets, starts):
         body = c.tags.elem("LBody", c.tags.elem("LI", contents))
-        _line(c, body, f"{sheet.title}  ({sheet.minutes} minutes)", FONT, 11, MARGIN, y)
-        _line(c, body, f"page {page}", FONT, 11, width - MARGIN, y, right=True)
+        _line(c, body, say(brand.words, "render.pack.entry", title=sheet.title, minutes=sheet.minutes), FONT, 11, MARGIN, y)
+        _line(c, body, say(brand.words, "render.pack.page", n=page), FONT, 11, width - MARGIN, y, right=True)
         y -= 18
     bottom = MARGIN
     for text in (brand.contact, brand.footer_text):

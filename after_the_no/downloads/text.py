@@ -10,11 +10,12 @@ from __future__ import annotations
 import textwrap
 
 from after_the_no.brand import Brand
+from after_the_no.i18n.interface import say
 from after_the_no.worksheets.model import BOXES, Field, Worksheet
 
 WIDTH = 72
-NOTES = {"date": " (a date)", "number": " (a number)", "checklist": " (tick any)",
-         "choice": " (choose one)", "scale": " (choose one)"}
+NOTES = {"date": "render.text.note.date", "number": "render.text.note.number", "checklist": "render.text.note.tick",
+         "choice": "render.text.note.choose", "scale": "render.text.note.choose"}
 
 
 def _wrap(text: str, indent: str = "") -> list[str]:
@@ -27,8 +28,10 @@ def _heading(text: str, rule: str) -> list[str]:
     return [*lines, rule * min(WIDTH, max(len(line) for line in lines)), ""]
 
 
-def _question(number: int, f: Field) -> list[str]:
-    note = "" if "tick" in f.hint.lower() else NOTES.get(f.kind, "")   # the hint may say it already
+def _question(number: int, f: Field, words: dict) -> list[str]:
+    # The hint may say it already: it has the language's word for ticking (render.text.tick-word).
+    said = say(words, "render.text.tick-word").lower() in f.hint.lower()
+    note = "" if said or f.kind not in NOTES else " " + say(words, NOTES[f.kind])
     out = _wrap(f"{number}. {f.label}{note}")
     if f.hint:
         out += _wrap(f.hint, "   ")
@@ -36,10 +39,10 @@ def _question(number: int, f: Field) -> list[str]:
         rule = "   " + "-" * (WIDTH - 3)
         out += [rule]
         for n in range(1, f.rows + 1):
-            out += [f"   {f.item} {n}", *[line for sub in f.fields for line in _wrap(f"{sub.label}:", "   ")], rule]
+            out += ["   " + say(words, "render.entries.title", item=f.item, n=n), *[line for sub in f.fields for line in _wrap(f"{sub.label}:", "   ")], rule]
         out += [""]
     elif f.kind in BOXES:
-        out += ["   Answer:", *[""] * BOXES[f.kind].lines]
+        out += ["   " + say(words, "render.text.answer"), *[""] * BOXES[f.kind].lines]
     else:
         out += [line for text in f.option_texts() for line in _wrap(f"[ ] {text}", "   ")] + [""]
     return out
@@ -47,7 +50,7 @@ def _question(number: int, f: Field) -> list[str]:
 
 def render_text(sheet: Worksheet, site_url: str = "", brand: Brand = Brand()) -> bytes:
     lines = [*_heading(sheet.title, "="), *_wrap(sheet.intro), "",
-             *_wrap(f"About {sheet.minutes} minutes. To fill it in on screen: {site_url}worksheets/{sheet.slug}/"), ""]
+             *_wrap(say(brand.words, "render.text.lead", minutes=sheet.minutes, url=f"{site_url}worksheets/{sheet.slug}/")), ""]
     number = 0
     for section in sheet.sections:
         lines += _heading(section.title, "-")
@@ -55,6 +58,6 @@ def render_text(sheet: Worksheet, site_url: str = "", brand: Brand = Brand()) ->
             lines += [*_wrap(section.intro), ""]
         for f in section.fields:
             number += 1
-            lines += _question(number, f)
-    lines += [*_wrap(f"From {brand.name}. Content CC BY 4.0."), ""]
+            lines += _question(number, f, brand.words)
+    lines += [*_wrap(say(brand.words, "render.text.footer", brand=brand.name)), ""]
     return "\n".join(lines).encode("utf-8")

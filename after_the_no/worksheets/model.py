@@ -40,7 +40,7 @@ class Kind:
     box: Box | None = None     # a written-in kind's answer box; None: its choices are ticked (entries: a table)
     input_type: str = "text"   # a "line" control's <input type>
     narrow: bool = False       # a short answer (a date, a number): a short box in the PDF
-    paper_note: str = ""       # printed after the label in the Word and OpenDocument files
+    paper_note: str = ""       # the key of the note printed after the label in the Word and OpenDocument files
     entry_length: int = 0      # characters one answer inside an entry may hold; 0: not allowed in entries
 
 
@@ -51,8 +51,8 @@ KINDS = {kind.name: kind for kind in (
     Kind("scale", "one"),
     Kind("choice", "one"),
     Kind("checklist", "many"),
-    Kind("date", "line", LINE, input_type="date", narrow=True, paper_note="(date)", entry_length=10),
-    Kind("number", "count", LINE, narrow=True, paper_note="(a number)"),
+    Kind("date", "line", LINE, input_type="date", narrow=True, paper_note="render.office.note.date", entry_length=10),
+    Kind("number", "count", LINE, narrow=True, paper_note="render.office.note.number"),
     Kind("entries", "entries"),   # drawn as a ruled table on paper, one row per entry
 )}
 ENTRY_KINDS = tuple(name for name, kind in KINDS.items() if kind.entry_length)
