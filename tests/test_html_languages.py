@@ -168,3 +168,92 @@ def test_every_fact_only_a_translation_states_is_on_each_page_its_source_names(s
                     if fact not in text:
                         problems.append(f"/{language.code}/{page}: {fact!r} (locales/{language.code}/sources.yml {entry.get('id')})")
     assert (problems, checked > 0) == ([], True), "\n".join(problems)
+
+
+def _fragments(text: str) -> list[str]:
+    """A catalogue text's own words: the runs between its placeholders (a Markdown link as its
+    text), whitespace collapsed; runs of fewer than 4 characters say too little to look for."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return [run for run in (" ".join(part.split()) for part in interface.PLACEHOLDER.split(text)[::2]) if len(run) >= 4]
+
+
+def _page_text(path) -> str:
+    page = soup(path.read_text("utf-8"))
+    description = page.select_one('meta[name="description"]')
+    for element in page.select("script, style"):
+        element.decompose()
+    return " ".join((page.get_text(" ") + " " + (description["content"] if description else "")).split())
+
+
+def _office_text(path, part: str) -> str:
+    import html as markup
+    import zipfile
+    with zipfile.ZipFile(path) as package:
+        xml = package.read(part).decode("utf-8")
+    return " ".join(markup.unescape(re.sub(r"<[^>]+>", " ", xml)).split())
+
+
+def _catalogue_english_in(texts: dict[str, str], keys: list[str], english: dict[str, str], spanish: dict[str, str]) -> list[str]:
+    """For each key: every run of its Spanish is in one of the texts, and no run of its English is
+    in any (unless the Spanish has the same words); said as problems."""
+    problems = []
+    for key in keys:
+        for run in _fragments(spanish[key]):
+            if not any(run in text for text in texts.values()):
+                problems.append(f"{key}: the Spanish {run!r} is in none of {', '.join(texts)}")
+        for run in _fragments(english[key]):
+            if run in " ".join(_fragments(spanish[key])):
+                continue
+            problems += [f"{name}: {key}: the English {run!r}" for name, text in texts.items() if run in text]
+    return problems
+
+
+def test_the_spanish_pages_and_downloads_carry_no_english_of_the_renderers_catalogue(site_dir):
+    """The words the Python renderers write (locales/interface.pot, keys render.*) are Spanish on
+    the Spanish worksheet and reply pages, the list of worksheets, and the PDF, Word, ODT and
+    plain-text downloads and the print pack; the files' language is es (English: en-GB)."""
+    english, spanish = interface.english(ROOT), interface.strings(ROOT, "es")
+    keys = [key for key in english if key.startswith(interface.PYTHON_PREFIX) and key != "render.text.tick-word"]
+    es = site_dir / "es"
+    slugs = [s.slug for s in load_worksheets(ROOT)]
+    pages = {f"/es/worksheets/{slug}/": _page_text(es / f"worksheets/{slug}/index.html") for slug in slugs}
+    pages["/es/worksheets/"] = _page_text(es / "worksheets/index.html")
+    replies = {f"/es/replies/{p.parent.name}/": _page_text(p) for p in sorted((es / "replies").glob("*/index.html"))}
+    downloads = {}
+    for slug in slugs:
+        downloads[f"{slug}.txt"] = " ".join((es / f"downloads/{slug}.txt").read_text("utf-8").split())
+        downloads[f"{slug}.docx"] = _office_text(es / f"downloads/{slug}.docx", "word/document.xml")
+        downloads[f"{slug}.odt"] = _office_text(es / f"downloads/{slug}.odt", "content.xml")
+        for kind in ("a4", "large-print"):
+            pdf = PdfReader(es / f"downloads/{slug}-{kind}.pdf")
+            downloads[f"{slug}-{kind}.pdf"] = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    pack = PdfReader(es / "downloads/after-the-no-pack-a4.pdf")
+    downloads["pack-a4.pdf"] = " ".join((" ".join(page.extract_text() for page in pack.pages) + " "
+                                         + pack.metadata["/Title"] + " " + pack.metadata["/Subject"]).split())
+    groups = {"render.worksheet.": pages, "render.worksheets.": pages, "render.funnel.": pages, "render.download.": pages,
+              "render.entries.": {**pages, **downloads}, "render.reply.": replies, "render.pdf.": downloads,
+              "render.text.": downloads, "render.office.": downloads, "render.pack.": downloads}
+    problems = []
+    for prefix, texts in groups.items():
+        problems += _catalogue_english_in(texts, [key for key in keys if key.startswith(prefix)], english, spanish)
+    assert all(any(key.startswith(prefix) for prefix in groups) for key in keys)   # every key is looked for
+    # The files say their language: the PDF's /Lang and XMP, Word's w:lang, the ODT's dc:language and fo:language.
+    slug = slugs[0]
+    for name in (f"{slug}-a4.pdf", f"{slug}-large-print.pdf", "after-the-no-pack-a4.pdf"):
+        pdf = PdfReader(es / "downloads" / name)
+        xmp = pdf.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+        if pdf.trailer["/Root"]["/Lang"] != "es" or "<dc:language><rdf:Bag><rdf:li>es</rdf:li>" not in xmp:
+            problems.append(f"{name}: /Lang {pdf.trailer['/Root']['/Lang']!r}, expected 'es' (and in the XMP)")
+    import zipfile
+    with zipfile.ZipFile(es / f"downloads/{slug}.docx") as docx:
+        if '<w:lang w:val="es"/>' not in docx.read("word/styles.xml").decode("utf-8"):
+            problems.append(f"{slug}.docx: w:lang is not es")
+    with zipfile.ZipFile(es / f"downloads/{slug}.odt") as odt:
+        meta, styles = odt.read("meta.xml").decode("utf-8"), odt.read("styles.xml").decode("utf-8")
+        if "<dc:language>es</dc:language>" not in meta or 'fo:language="es"/>' not in styles:
+            problems.append(f"{slug}.odt: dc:language or fo:language is not es")
+    english_pdf = PdfReader(site_dir / f"downloads/{slug}-a4.pdf")
+    assert english_pdf.trailer["/Root"]["/Lang"] == "en-GB"
+    with zipfile.ZipFile(site_dir / f"downloads/{slug}.docx") as docx:
+        assert '<w:lang w:val="en-GB"/>' in docx.read("word/styles.xml").decode("utf-8")
+    assert problems == [], "\n".join(problems)
