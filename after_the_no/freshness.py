@@ -17,7 +17,8 @@ from pathlib import Path
 import yaml
 
 from after_the_no.definitions import FAST_LOADER, FRONT_MATTER
-from after_the_no.sources import Source, human_date
+from after_the_no.i18n.interface import say
+from after_the_no.sources import Source
 
 REVIEW_MONTHS = 6
 # Pages that state facts or advice and so show their date: the four steps, every situation
@@ -25,6 +26,15 @@ REVIEW_MONTHS = 6
 STEP_PAGES = ("reflect.md", "respond.md", "reconnect.md", "move-forward.md")
 SECTIONS = ("situations/", "support/")
 CSS_CLASS = "facts-checked"
+MONTHS = ("render.date.month.1", "render.date.month.2", "render.date.month.3", "render.date.month.4",
+          "render.date.month.5", "render.date.month.6", "render.date.month.7", "render.date.month.8",
+          "render.date.month.9", "render.date.month.10", "render.date.month.11", "render.date.month.12")
+
+
+def human_date(day: datetime.date, words: dict | None = None) -> str:
+    """A date as the pages write it, in the words of `words` (English when None: '1 December 2026')."""
+    words = words or {}
+    return say(words, "render.date.format", day=day.day, month=say(words, MONTHS[day.month - 1]), year=day.year)
 
 
 @dataclass(frozen=True)
@@ -32,10 +42,10 @@ class Freshness:
     checked: datetime.date
     due: datetime.date
 
-    def line(self) -> str:
+    def line(self, words: dict | None = None) -> str:
         """The line every dated page ends with (HTML, so no Markdown rule can change it)."""
-        return (f'<p class="{CSS_CLASS}">Page last checked: {html.escape(human_date(self.checked))}. '
-                f'Next check due: {html.escape(human_date(self.due))}.</p>')
+        text = say(words or {}, "render.freshness.line", checked=human_date(self.checked, words), due=human_date(self.due, words))
+        return f'<p class="{CSS_CLASS}">{html.escape(text, quote=False)}</p>'
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -88,11 +98,11 @@ def page_freshness(page: str, markdown: str, sources: list[Source]) -> Freshness
     return Freshness(newest, due(newest))
 
 
-def with_freshness(page: str, markdown: str, sources: list[Source]) -> str:
+def with_freshness(page: str, markdown: str, sources: list[Source], words: dict | None = None) -> str:
     """The page's Markdown with its freshness line at the end (other pages unchanged)."""
     if not is_dated(page):
         return markdown
-    return markdown.rstrip("\n") + "\n\n" + page_freshness(page, markdown, sources).line() + "\n"
+    return markdown.rstrip("\n") + "\n\n" + page_freshness(page, markdown, sources).line(words) + "\n"
 
 
 def due_for_check(sources: list[Source], today: datetime.date) -> list[tuple[Source, datetime.date]]:
@@ -114,9 +124,9 @@ def report(sources: list[Source], today: datetime.date, name: str = "sources.yml
     return "\n".join(lines)
 
 
-def newest_checked(sources: list[Source]) -> str:
+def newest_checked(sources: list[Source], words: dict | None = None) -> str:
     """The newest check date, as the about page writes it."""
-    return human_date(max(s.checked for s in sources))
+    return human_date(max(s.checked for s in sources), words)
 
 
 def load(root: Path) -> list[Source]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from after_the_no.definitions import Checker, DefinitionError, Problem, load
+from after_the_no.i18n.interface import fill, say, text_of
 from after_the_no.i18n.us_english import english
 from after_the_no.sources import load_sources
 
@@ -144,7 +145,8 @@ def expand(ctx, page: str, markdown: str) -> str:
             return match.group(0)
         blocks += 1
         return render(places, topics, first=blocks == 1, anchor_uk="anchor-uk" in words,
-                      topic_ids="topic-ids" in words, searched="no-search" not in words)
+                      topic_ids="topic-ids" in words, searched="no-search" not in words,
+                      words=getattr(ctx, "words", None))
 
     expanded = MARKER.sub(one, markdown)
     if problems:
@@ -177,7 +179,7 @@ def _cached(root: Path) -> list[Place]:
 
 
 def render(places: list[Place], topics: list[str], first: bool, anchor_uk: bool = False,
-           topic_ids: bool = False, searched: bool = True) -> str:
+           topic_ids: bool = False, searched: bool = True, words: dict | None = None) -> str:
     """One block: (on the page's first block) the control, then every place under its heading.
     The headings' ids are the place ids in the first block and `<topic>-<place>` in later ones
     (and in the first one too with topic_ids). `searched=False` (the marker's no-search) leaves
@@ -190,7 +192,7 @@ def render(places: list[Place], topics: list[str], first: bool, anchor_uk: bool 
     exclude = "" if searched else ' data-search-exclude=""'
     out = [f'<div class="places" data-module="places" data-topics="{" ".join(topics)}" markdown>', ""]
     if first:
-        out += [_control(places, prefix), ""]
+        out += [_control(places, prefix, words or {}), ""]
     for place in places:
         if anchor_uk and place.id == UK_NATIONS[0]:
             out += ['<span id="uk"></span>', ""]
@@ -207,13 +209,15 @@ def render(places: list[Place], topics: list[str], first: bool, anchor_uk: bool 
     return "\n".join(out)
 
 
-def _control(places: list[Place], prefix: str = "") -> str:
+def _control(places: list[Place], prefix: str = "", words: dict | None = None) -> str:
     """The "Where are you?" choice: hidden until places.js starts. Without JavaScript a line of
     links jumps to each place instead."""
     options = "".join(f'<option value="{p.id}">{html.escape(p.name)}</option>' for p in places)
     jumps = " · ".join(f'<a href="#{prefix}{p.id}">{html.escape(p.name)}</a>' for p in places)
-    return (f'<p class="places__jump">Help for each place: {jumps}</p>\n'
+    words = words or {}
+    return (f'<p class="places__jump">{fill(html.escape(text_of(words, "render.places.jump"), quote=False), places=jumps)}</p>\n'
             '<div class="places__choose" hidden>'
-            '<label for="place-choice">Where are you?</label> '
-            f'<select id="place-choice" class="places__select"><option value="">Show every place</option>{options}</select>'
+            f'<label for="place-choice">{html.escape(say(words, "render.places.where"), quote=False)}</label> '
+            f'<select id="place-choice" class="places__select"><option value="">'
+            f'{html.escape(say(words, "render.places.all"), quote=False)}</option>{options}</select>'
             '<p class="places__status" role="status"></p></div>')

@@ -194,11 +194,12 @@ def _office_text(path, part: str) -> str:
 
 
 def _catalogue_english_in(texts: dict[str, str], keys: list[str], english: dict[str, str], spanish: dict[str, str]) -> list[str]:
-    """For each key: every run of its Spanish is in one of the texts, and no run of its English is
-    in any (unless the Spanish has the same words); said as problems."""
+    """For each key: every run of its Spanish is in one of the texts (a month's name: only those
+    that some date has), and no run of its English is in any (unless the Spanish has the same
+    words); said as problems."""
     problems = []
     for key in keys:
-        for run in _fragments(spanish[key]):
+        for run in _fragments(spanish[key]) if not key.startswith("render.date.month.") else []:
             if not any(run in text for text in texts.values()):
                 problems.append(f"{key}: the Spanish {run!r} is in none of {', '.join(texts)}")
         for run in _fragments(english[key]):
@@ -210,14 +211,23 @@ def _catalogue_english_in(texts: dict[str, str], keys: list[str], english: dict[
 
 def test_the_spanish_pages_and_downloads_carry_no_english_of_the_renderers_catalogue(site_dir):
     """The words the Python renderers write (locales/interface.pot, keys render.*) are Spanish on
-    the Spanish worksheet and reply pages, the list of worksheets, and the PDF, Word, ODT and
-    plain-text downloads and the print pack; the files' language is es (English: en-GB)."""
+    the Spanish worksheet and reply pages, the list of worksheets, "My answers", the routes by place,
+    the "last checked" line and date, and the PDF, Word, ODT and plain-text downloads and the print
+    pack; the files' language is es (English: en-GB)."""
     english, spanish = interface.english(ROOT), interface.strings(ROOT, "es")
     keys = [key for key in english if key.startswith(interface.PYTHON_PREFIX) and key != "render.text.tick-word"]
     es = site_dir / "es"
     slugs = [s.slug for s in load_worksheets(ROOT)]
     pages = {f"/es/worksheets/{slug}/": _page_text(es / f"worksheets/{slug}/index.html") for slug in slugs}
     pages["/es/worksheets/"] = _page_text(es / "worksheets/index.html")
+    summary = {"/es/worksheets/summary/": _page_text(es / "worksheets/summary/index.html")}
+    places = {"/es/support/urgent-help/": _page_text(es / "support/urgent-help/index.html")}
+    dated = {}   # the "last checked" line of every page that has one, and the about page's date
+    for path in sorted(es.rglob("index.html")):
+        lines = soup(path.read_text("utf-8")).select("p.facts-checked")
+        if lines:
+            dated[f"/{path.relative_to(site_dir).parent.as_posix()}/"] = " ".join(" ".join(p.get_text(" ").split()) for p in lines)
+    dated["/es/about/"] = _page_text(es / "about/index.html")
     replies = {f"/es/replies/{p.parent.name}/": _page_text(p) for p in sorted((es / "replies").glob("*/index.html"))}
     downloads = {}
     for slug in slugs:
@@ -232,7 +242,8 @@ def test_the_spanish_pages_and_downloads_carry_no_english_of_the_renderers_catal
                                          + pack.metadata["/Title"] + " " + pack.metadata["/Subject"]).split())
     groups = {"render.worksheet.": pages, "render.worksheets.": pages, "render.funnel.": pages, "render.download.": pages,
               "render.entries.": {**pages, **downloads}, "render.reply.": replies, "render.pdf.": downloads,
-              "render.text.": downloads, "render.office.": downloads, "render.pack.": downloads}
+              "render.text.": downloads, "render.office.": downloads, "render.pack.": downloads,
+              "render.summary.": summary, "render.places.": places, "render.freshness.": dated, "render.date.": dated}
     problems = []
     for prefix, texts in groups.items():
         problems += _catalogue_english_in(texts, [key for key in keys if key.startswith(prefix)], english, spanish)

@@ -71,7 +71,7 @@ def _worksheet_list(ctx: Context, page: str, markdown: str) -> str:
 def _answers_summary(ctx: Context, page: str, markdown: str) -> str:
     if page != SUMMARY_PAGE[0]:
         raise BuildError(f"docs/{page}: <!-- answers-summary --> belongs on docs/{SUMMARY_PAGE[0]} only")
-    return markdown.replace("<!-- answers-summary -->", summary_html(ctx.sheets, ctx.config.get("site_name") or ""))
+    return markdown.replace("<!-- answers-summary -->", summary_html(ctx.sheets, ctx.config.get("site_name") or "", ctx.words))
 
 
 def _print_pack(ctx: Context, page: str, markdown: str) -> str:
@@ -109,7 +109,7 @@ def _link_kit(ctx: Context, page: str, markdown: str) -> str:
 
 
 def _sources_checked(ctx: Context, page: str, markdown: str) -> str:
-    return markdown.replace("<!-- sources-checked -->", freshness.newest_checked(ctx.sources))
+    return markdown.replace("<!-- sources-checked -->", freshness.newest_checked(ctx.sources, ctx.words))
 
 
 def _contact(ctx: Context, page: str, markdown: str) -> str:
@@ -150,7 +150,7 @@ def expand_markers(ctx: Context, page: str, markdown: str) -> str:
                 raise BuildError(str(error)) from None
     markdown = edition.page(ctx.config, page, markdown)   # local services in place, no link to an omitted page
     try:   # every guide, situation and support page ends with when its facts were checked
-        return freshness.with_freshness(page, markdown, ctx.sources)
+        return freshness.with_freshness(page, markdown, ctx.sources, ctx.words)
     except ValueError as error:
         raise BuildError(str(error)) from None
 

@@ -6,8 +6,10 @@ into the page as one JSON block, generated from the definitions (never written b
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from html import escape
 
+from after_the_no.i18n.interface import say
 from after_the_no.worksheets.model import Field, Worksheet
 
 
@@ -26,25 +28,27 @@ def sheets_json(sheets: list[Worksheet]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
-def summary_html(sheets: list[Worksheet], site_name: str) -> str:
-    """The page's one raw-HTML block (no blank line inside, so Markdown leaves it whole)."""
+def summary_html(sheets: list[Worksheet], site_name: str, words: Mapping[str, str] | None = None) -> str:
+    """The page's one raw-HTML block (no blank line inside, so Markdown leaves it whole), in the
+    words of `words` (the staged config's extra.interface; English when None)."""
+    w = {key.rsplit(".", 1)[-1]: escape(say(words or {}, key), quote=False) for key in (
+        "render.summary.no-js", "render.summary.choose", "render.summary.print", "render.summary.download",
+        "render.summary.mail", "render.summary.mail-note", "render.summary.heading")}
     return "\n".join([
         f'<div class="summary" data-module="summary" data-site="{escape(site_name)}">',
-        '<p class="no-js-only summary-nojs">This browser is not running JavaScript, so it cannot gather your answers here. '
-        "Each worksheet page can still be printed on its own.</p>",
+        f'<p class="no-js-only summary-nojs">{w["no-js"]}</p>',
         f'<script type="application/json" class="summary-sheets">{sheets_json(sheets)}</script>',
         '<div class="summary-app" data-needs-js>',
         '<p class="summary-status" role="status"></p>',
-        '<fieldset class="summary-choose" hidden><legend>What to include</legend><div class="summary-list"></div></fieldset>',
+        f'<fieldset class="summary-choose" hidden><legend>{w["choose"]}</legend><div class="summary-list"></div></fieldset>',
         '<div class="summary-actions" hidden>',
-        '<button type="button" class="md-button md-button--primary" data-action="print">Print</button>',
-        '<button type="button" class="md-button" data-action="download">Download as a text file</button>',
-        '<a class="md-button" data-action="mail" href="mailto:">Email it to my adviser</a>',
+        f'<button type="button" class="md-button md-button--primary" data-action="print">{w["print"]}</button>',
+        f'<button type="button" class="md-button" data-action="download">{w["download"]}</button>',
+        f'<a class="md-button" data-action="mail" href="mailto:">{w["mail"]}</a>',
         "</div>",
-        '<p class="summary-mail-note" hidden>This summary is too long for an email link. Download it as a text file, '
-        "then attach that file to an email to your adviser.</p>",
+        f'<p class="summary-mail-note" hidden>{w["mail-note"]}</p>',
         '<section class="summary-preview" aria-labelledby="summary-preview-title" hidden>',
-        '<h2 id="summary-preview-title">Your summary</h2>',
+        f'<h2 id="summary-preview-title">{w["heading"]}</h2>',
         '<pre class="summary-text"></pre>',
         "</section>",
         "</div>",
