@@ -192,3 +192,40 @@ def test_the_pseudo_language_brackets_every_text_and_keeps_its_placeholders():
     pseudo = interface.pseudo(interface.english(ROOT))
     assert pseudo["import.done"] == "⟦Answers imported from {name}.⟧"
     assert all(text.startswith("⟦") and text.endswith("⟧") for text in pseudo.values())
+
+
+def test_the_downloads_take_the_page_language_s_words_and_tag_from_the_staged_config():
+    """download_brand: the render.* strings and the language tag go to the worker processes with
+    the Brand (English en-GB; the contact line's default label is the booking button's words)."""
+    from after_the_no.build.config import download_brand
+    spanish = interface.strings(ROOT, "es")
+    config = {"site_name": "X", "theme": {"language": "es"},
+              "extra": {"brand": {"contact_url": "https://a.example/"}, **interface.for_config(spanish)}}
+    brand = download_brand(config)
+    assert (brand.language, brand.contact) == ("es", f"{spanish['page.talk-button']}: https://a.example/")
+    assert brand.words == {key: text for key, text in spanish.items() if key.startswith("render.")}
+    english = download_brand({"site_name": "X", "extra": {"brand": {"contact_url": "https://a.example/"}}})
+    assert (english.language, english.contact) == ("en-GB", "Talk to a careers adviser: https://a.example/")
+    assert english.words["render.pdf.page"] == "Page {n}"
+
+
+def test_the_plain_text_notes_follow_the_language_s_own_word_for_ticking():
+    """A hint that already says to tick (render.text.tick-word, in the hint's language) gets no
+    '(tick any)'; the others do, in the page language."""
+    from after_the_no.brand import Brand
+    from after_the_no.downloads.text import _question
+    from after_the_no.worksheets.model import Field
+    spanish = {key: text for key, text in interface.strings(ROOT, "es").items() if key.startswith("render.")}
+
+    def checklist(hint: str) -> Field:
+        return Field(id="a", kind="checklist", label="Etiqueta", hint=hint, options=("x", "y"))
+    assert _question(1, checklist("Marca todas las que correspondan."), spanish)[0] == "1. Etiqueta"
+    assert _question(1, checklist("Piensa en la última."), spanish)[0] == "1. Etiqueta (marca las que quieras)"
+    assert _question(1, checklist("Tick all that apply."), Brand().words)[0] == "1. Etiqueta"
+    assert _question(1, checklist("Think of the last one."), {})[0] == "1. Etiqueta (tick any)"
+
+
+def test_the_blocked_storage_message_names_the_backup_button_as_the_page_shows_it():
+    """worksheet.blocked (a script's message) names the button the build writes (render.worksheet.export-json)."""
+    for texts in (interface.english(ROOT), interface.strings(ROOT, "es")):
+        assert texts["render.worksheet.export-json"] in texts["worksheet.blocked"]

@@ -43,9 +43,13 @@ def resolve(config_path: Path, value: str) -> Path:
 def download_brand(config: dict) -> Brand:
     """What the downloads take from the brand (mkdocs.yml site_name and extra.brand), and the page
     language (theme.language; English is en-GB) with its words (the staged strings' render.* keys)."""
-    brand = Brand.from_settings(config.get("site_name") or "", (config.get("extra") or {}).get("brand"))
+    texts = interface.words(config)
+    settings = dict((config.get("extra") or {}).get("brand") or {})
+    # The contact line's label when the brand sets none: the templates' booking button's words.
+    settings["contact_label"] = settings.get("contact_label") or interface.text_of(texts, "page.talk-button")
+    brand = Brand.from_settings(config.get("site_name") or "", settings)
     language = (config.get("theme") or {}).get("language") or "en"
-    words = {key: text for key, text in interface.words(config).items() if key.startswith(interface.PYTHON_PREFIX)}
+    words = {key: text for key, text in texts.items() if key.startswith(interface.PYTHON_PREFIX)}
     return replace(brand, language="en-GB" if language == "en" else language, words=words)
 
 
