@@ -100,4 +100,4 @@ def _cover(c: TaggedCanvas, paper: str, brand: Brand, site_url: str, sheets: lis
         if text:
             _line(c, "P", text, FONT, 9, MARGIN, y)
             y -= 14
-    _line(c, "P", f"{site_url}  ·  Content CC BY 4.0", FONT, 9, MARGIN, MARGIN)
+    _line(c, "P", say(brand.words, "render.pack.footer", url=site_url), FONT, 9, MARGIN, MARGIN)
