@@ -24,3 +24,19 @@ def test_the_longer_words_still_fit_at_320_px_with_text_spacing(browser, path):
     finally:
         context.close()
         server.shutdown()
+
+
+def test_a_worksheet_with_the_longer_words_prints_within_the_page_width(browser):
+    """Printed (A4's 794 CSS px less Material's print margins): nothing sticks out."""
+    url, server = serve(pseudo_site())
+    context = browser.new_context(viewport={"width": 794, "height": 1123}, service_workers="block")
+    try:
+        page = context.new_page()
+        page.emulate_media(media="print")
+        page.goto(url + "worksheets/job-search-record/")
+        page.wait_for_function(READY, timeout=5000)
+        problems = [f"/worksheets/job-search-record/ print: {p}" for p in page.evaluate(OVERFLOWS)]
+        assert problems == [], "\n".join(problems)
+    finally:
+        context.close()
+        server.shutdown()
