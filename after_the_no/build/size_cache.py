@@ -24,9 +24,12 @@ def inputs_key(root: Path, config: dict) -> str:
     """A hash of every input the downloads are rendered from."""
     digest = hashlib.sha256()
     brand = download_brand(config)
+    extra, theme = config.get("extra") or {}, config.get("theme") or {}
+    # The interface's words and the language (the downloads' labels and language tags).
+    words = json.dumps(extra.get("interface") or {}, sort_keys=True, ensure_ascii=False)
     for part in (brand.name, brand.colour, brand.organisation, brand.contact, brand.footer_text,
                  config.get("site_url") or "", platform.python_version(),
-                 importlib.metadata.version("reportlab")):
+                 importlib.metadata.version("reportlab"), words, str(theme.get("language") or "en")):
         digest.update(part.encode("utf-8") + b"\0")
     for path in sorted([*(root / "worksheets").glob("*.yml"), *PACKAGE.rglob("*.py"), *(PACKAGE / "fonts").glob("*")]):
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
