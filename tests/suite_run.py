@@ -133,20 +133,38 @@ def _us_english(folder: Path):
     config = standalone_config(ROOT / "mkdocs.yml")
     config["extra"]["english"] = "us"
     write_config(config, folder / "mkdocs.yml")
+    _engine_build(folder, "the US English build")
+
+
+def _pseudo(folder: Path):
+    """This repository's site with its interface in the pseudo-language (en-XA: every catalogue
+    string accented, longer and bracketed), English only, through the one build path."""
+    from after_the_no.i18n import interface
+    from after_the_no.i18n.tree import standalone_config, write_config
+    count("builds")
+    folder.mkdir(parents=True)
+    config = standalone_config(ROOT / "mkdocs.yml")
+    config["extra"].update(interface.for_config(interface.pseudo(interface.english(ROOT))))
+    write_config(config, folder / "mkdocs.yml")
+    _engine_build(folder, "the pseudo-language build")
+
+
+def _engine_build(folder: Path, what: str) -> None:
     build = ("import sys; from pathlib import Path; from after_the_no.edition import engine; "
              "engine.build(Path(sys.argv[2]), 'mkdocs', Path(sys.argv[1]), quiet=True)")
     result = subprocess.run([sys.executable, "-c", build, str(folder / "mkdocs.yml"), str(folder / "site")],
                             cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
-        raise RuntimeError(f"the US English build failed:\n{result.stderr[-4000:]}")
+        raise RuntimeError(f"{what} failed:\n{result.stderr[-4000:]}")
 
 
 # Every build a run shares, by name: the site per engine, the careers service's copy through the
 # MkDocs hook (variant_support), the offline bundle, an adopter's edition (edition_support), a US
-# college's build (extra.english: us).
+# college's build (extra.english: us), the pseudo-language's (en-XA).
 BUILDS: dict[str, Callable[[Path], object]] = {
     **{engine: _site_build(engine) for engine in ENGINES},
-    "variant": _variant, "offline-bundle": _offline_bundle, "edition": _edition, "us-english": _us_english}
+    "variant": _variant, "offline-bundle": _offline_bundle, "edition": _edition, "us-english": _us_english,
+    "pseudo": _pseudo}
 
 
 def build(name: str):
@@ -169,7 +187,7 @@ def prebuild(folder: Path, counts: Path) -> int:
 
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(one, ["mkdocs", "edition", "zensical", "variant", "offline-bundle", "us-english"]))
+        list(pool.map(one, ["mkdocs", "edition", "zensical", "variant", "offline-bundle", "us-english", "pseudo"]))
     save_counts()
     print(f"built {len(BUILDS)} sites in {time.perf_counter() - started:.0f} s" + "".join(f"\n{f}" for f in failed))
     return 1 if failed else 0

@@ -30,3 +30,17 @@ def test_no_six_word_run_of_the_article_is_on_any_page(html_pages):
     copied = [f"/{url}: {run}" for url, html in html_pages.items()
               for run in fp.copied_runs(soup(html).select_one("article").get_text(" "), known)]
     assert copied == []
+
+
+def test_no_six_word_run_of_the_article_is_on_any_translated_page(site_dir):
+    """The translated trees (/es/...) too: an English passage left untranslated, or pasted in,
+    is found there as on the English pages."""
+    from conftest import is_redirect_stub, language_trees
+    known = fp.read()
+    pages = [p for code in sorted(language_trees(site_dir)) for p in sorted((site_dir / code).rglob("*.html"))
+             if not is_redirect_stub(p.read_text("utf-8"))]
+    assert len(pages) > 50, len(pages)
+    copied = [f"/{page.relative_to(site_dir).as_posix()}: {run}" for page in pages
+              for article in [soup(page.read_text("utf-8")).select_one("article")] if article
+              for run in fp.copied_runs(article.get_text(" "), known)]
+    assert copied == [], "\n".join(copied)

@@ -190,8 +190,10 @@ def test_each_component_s_block_holds_every_key_its_modules_use():
 
 def test_the_pseudo_language_brackets_every_text_and_keeps_its_placeholders():
     pseudo = interface.pseudo(interface.english(ROOT))
-    assert pseudo["import.done"] == "⟦Answers imported from {name}.⟧"
+    assert pseudo["import.done"] == "⟦Áñswérs ímpörtéd fröm {name}.··········⟧"   # 29 characters: 10 more
     assert all(text.startswith("⟦") and text.endswith("⟧") for text in pseudo.values())
+    english = interface.english(ROOT)
+    assert all(interface.placeholders(pseudo[key]) == interface.placeholders(text) for key, text in english.items())
 
 
 def test_the_downloads_take_the_page_language_s_words_and_tag_from_the_staged_config():

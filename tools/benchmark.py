@@ -4,6 +4,8 @@
   Material build of the same Markdown (docs/ copied, minimal mkdocs.yml: Material, our
   markdown_extensions, no hooks, no custom_dir), run interleaved, median of --runs each;
   target: ours <= 1.5x bare (budgets.yml build.max_ratio);
+- the same for each published language's own tree (/es/...), built as bin/build builds it,
+  against bare Material on the translated Markdown;
 - the first-load weight of each page type (the largest page of each), against budgets.yml;
 - with --suite, the wall time of the whole test suite (bin/test), which takes minutes.
 
@@ -112,6 +114,49 @@ def profile_build(path: Path) -> None:
     pstats.Stats(str(path)).sort_stats("cumulative").print_stats(30)
 
 
+# One language's tree built as bin/build builds it (staged from locales/<code>/, its own config).
+LANGUAGE_BUILD = """
+import sys
+from pathlib import Path
+from after_the_no.build.config import ROOT
+from after_the_no.i18n import tree
+language = next(l for l in tree.published(ROOT) if l.code == sys.argv[1])
+tree.build_tree(Path(sys.argv[2]), "mkdocs", ROOT / "mkdocs.yml", ROOT, language, tree.published(ROOT))
+"""
+
+
+ENGLISH_BUILD = """
+import sys
+from pathlib import Path
+from after_the_no.build.config import ROOT
+from after_the_no.edition import engine
+engine.build(Path(sys.argv[1]), "mkdocs", ROOT / "mkdocs.yml", quiet=True)
+"""
+
+
+def language_build_times(tmp: Path, code: str, runs: int) -> dict[str, list[float]]:
+    """Our build of one language's tree against bare Material on the same (translated) Markdown."""
+    from after_the_no.i18n import tree
+    language = next(lang for lang in tree.published(ROOT) if lang.code == code)
+    bare_config = bare_material_project(tmp / "bare", tree.stage_root(ROOT, language, tmp / "bare-root"), code)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    times: dict[str, list[float]] = {"ours": [], "bare": [], "english": []}
+    for n in range(runs + 1):   # the first round warms the file cache and is not counted
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", LANGUAGE_BUILD, code, str(tmp / f"ours-{n}")], cwd=ROOT, env=env,
+                       check=True, capture_output=True)
+        ours = time.perf_counter() - start
+        bare = timed_build(bare_config, tmp / f"bare-site-{n}", strict=False)
+        start = time.perf_counter()   # the English tree the same way (bin/build's path), for comparison
+        subprocess.run([sys.executable, "-c", ENGLISH_BUILD, str(tmp / f"english-{n}")], cwd=ROOT, env=env,
+                       check=True, capture_output=True)
+        if n:
+            times["english"].append(time.perf_counter() - start)
+            times["ours"].append(ours)
+            times["bare"].append(bare)
+    return times
+
+
 def build_ratio(tmp: Path, runs: int) -> tuple[dict[str, list[float]], float]:
     """Interleaved builds of ours and bare; returns the times and the fastest-run ratio."""
     times = build_times(tmp, runs)
@@ -165,6 +210,15 @@ def main(argv: list[str] | None = None) -> int:
         times, ratio = build_ratio(tmp, args.runs)
         print_build_table(times, max_ratio, "Build")
 
+        from after_the_no.i18n import tree
+        for language in tree.published(ROOT)[1:]:   # each language's tree, as bin/build makes it
+            times = language_build_times(tmp / language.code, language.code, args.runs)
+            print_build_table(times, max_ratio, f"Build of /{language.code}/ ({language.name})")
+            # bin/build's path runs MkDocs in a second interpreter (the hook path above does not):
+            # the English tree built the same way shows what the path costs and what the language adds.
+            print(f"The English tree built the same way (bin/build's path): fastest {min(times['english']):.2f} s, "
+                  f"median {statistics.median(times['english']):.2f} s; /{language.code}/ fastest "
+                  f"{min(times['ours']):.2f} s ({min(times['ours']) / min(times['english']):.2f}x the English).\n")
         weights = page_weights(tmp / "ours")
         types = budgets()["page_weight"]["types"]
         print("## First-load weight (heaviest page of each type, empty cache)\n")

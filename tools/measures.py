@@ -274,20 +274,21 @@ def gzip_size(file: Path) -> int:
 
 # --- builds, for the benchmark ---------------------------------------------------------------
 
-def bare_material_project(into: Path) -> Path:
+def bare_material_project(into: Path, root: Path = ROOT, language: str = "en") -> Path:
     """A copy of docs/ plus the generated pages' Markdown, with a minimal mkdocs.yml: Material,
-    our markdown_extensions, nothing else (no hooks, no custom_dir, no extra CSS/JS)."""
+    our markdown_extensions, nothing else (no hooks, no custom_dir, no extra CSS/JS). `root`: a
+    language's staged tree (i18n/tree.py stage_root) for that language's pages."""
     config = read_config(ROOT / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", into / "docs")
+    shutil.copytree(root / "docs", into / "docs")
     # The same Markdown includes the pages our hooks generate (worksheets, reply examples), so
     # both builds render the same pages and the ratio measures only what the hooks add.
-    for sheet in load_worksheets(ROOT):
+    for sheet in load_worksheets(root):
         (into / "docs/worksheets" / f"{sheet.slug}.md").write_text(page_markdown(sheet, []), "utf-8")
-    library = replies.load_library(ROOT / "replies", ROOT)
+    library = replies.load_library(root / "replies", root)
     for reply in library.replies:
         (into / "docs/replies" / f"{reply.slug}.md").write_text(replies.page_markdown(reply, library), "utf-8")
     bare = {"site_name": config["site_name"], "site_url": config.get("site_url"),
-            "theme": {"name": "material", "font": False, "language": "en",
+            "theme": {"name": "material", "font": False, "language": language,
                       "features": config["theme"].get("features", [])},
             "plugins": ["search"],
             "markdown_extensions": config.get("markdown_extensions", []),

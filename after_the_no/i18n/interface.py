@@ -129,9 +129,20 @@ def for_config(texts: dict[str, str]) -> dict:
     return {"interface": texts, "interface_json": {component: block(texts, component) for component in COMPONENTS}}
 
 
+ACCENTED = str.maketrans("aeiouycnAEIOUYCN", "áéíöüýçñÁÉÍÖÜÝÇÑ")
+
+
 def pseudo(texts: dict[str, str]) -> dict[str, str]:
-    """The pseudo-language (en-XA): every text wrapped in ⟦…⟧, its placeholders kept as they are."""
-    return {key: f"⟦{text}⟧" for key, text in texts.items()}
+    """The pseudo-language (en-XA): every text accented, about 35% longer (· at its end), and
+    wrapped in ⟦…⟧, its placeholders kept as they are: English that shows unbracketed or
+    unaccented was never taken from the catalogue, and the longer words test the layout."""
+    def one(text: str) -> str:
+        out, last = [], 0
+        for match in PLACEHOLDER.finditer(text):
+            out += [text[last:match.start()].translate(ACCENTED), match.group(0)]
+            last = match.end()
+        return f"⟦{''.join(out + [text[last:].translate(ACCENTED)])}{'·' * round(len(text) * 0.35)}⟧"
+    return {key: one(text) for key, text in texts.items()}
 
 
 def check(root: Path, code: str, published: bool) -> list[Problem]:

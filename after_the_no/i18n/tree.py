@@ -167,21 +167,39 @@ def language_config(config_path: Path, language: Language, tree: Path, shown: li
     return write_config(config, tree / "mkdocs.yml")
 
 
+def build_tree(out: Path, engine_name: str, config_path: Path, root: Path, language: Language,
+               shown: list[Language]) -> None:
+    """One language's tree built into `out`. Its download size cache (build/size_cache.py) is
+    kept beside the English one (.cache/download-sizes-<code>.json), so its pages are written
+    while its downloads render, as the English pages are, instead of after them."""
+    from after_the_no.build.size_cache import SIZE_CACHE
+    from after_the_no.edition import engine   # the one build path (engine imports the build steps)
+    kept = root / SIZE_CACHE.replace(".json", f"-{language.code}.json")
+    with tempfile.TemporaryDirectory(prefix=f"after-the-no-{language.code}-") as tmp:
+        tree = stage_root(root, language, Path(tmp) / "root")
+        if kept.is_file():
+            (tree / SIZE_CACHE).parent.mkdir(exist_ok=True)
+            shutil.copy(kept, tree / SIZE_CACHE)
+        engine.build(out, engine_name, language_config(config_path, language, tree, shown, root), quiet=True, root=tree)
+        if (tree / SIZE_CACHE).is_file():
+            try:
+                kept.parent.mkdir(exist_ok=True)
+                shutil.copy(tree / SIZE_CACHE, kept)
+            except OSError:
+                pass   # a read-only checkout builds as well, only without the head start
+
+
 def build_languages(site_dir: Path, engine_name: str, config_path: Path, root: Path,
                     asked: list[str] | None = None) -> dict[str, float]:
     """Build every language besides English into site_dir/<code>/ (the English site is built
     already), then write the one `_headers` for the whole site. Returns seconds per language."""
-    from after_the_no.edition import engine   # the one build path (engine imports the build steps)
     times, shown = {}, published(root)
     for language in languages_to_build(root, asked):
         problems = check_language(root, language.code) + completeness_problems(root, language)
         if problems:
             raise BuildError("\n".join(map(str, problems)))
         start = time.perf_counter()
-        with tempfile.TemporaryDirectory(prefix=f"after-the-no-{language.code}-") as tmp:
-            tree = stage_root(root, language, Path(tmp) / "root")
-            lang_config = language_config(config_path, language, tree, shown, root)
-            engine.build(site_dir / language.code, engine_name, lang_config, quiet=True, root=tree)
+        build_tree(site_dir / language.code, engine_name, config_path, root, language, shown)
         (site_dir / language.code / "_headers").unlink(missing_ok=True)   # a host reads only the root one
         if language.status == "draft":   # never offered to search engines (its pages say noindex)
             for sitemap in ("sitemap.xml", "sitemap.xml.gz"):
