@@ -202,7 +202,7 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
         rendering.close()
         raise
     return Staging(stage_dir, ctx, rendering, pending, per_sheet, packs, staged, written, root,
-                   size_cache.inputs_key(root, staged))   # staged: with the interface words the downloads use
+                   size_cache.inputs_key(root, config))
 
 
 def load_library(root: Path = ROOT) -> replies.Library:
