@@ -268,3 +268,12 @@ def test_the_spanish_pages_and_downloads_carry_no_english_of_the_renderers_catal
     with zipfile.ZipFile(site_dir / f"downloads/{slug}.docx") as docx:
         assert '<w:lang w:val="en-GB"/>' in docx.read("word/styles.xml").decode("utf-8")
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.engines
+def test_the_404_page_says_not_found_in_its_own_language(site_dir):
+    """Material writes its 404 heading in English; overrides/404.html asks the catalogue."""
+    headings = {code: soup((site_dir / prefix / "404.html").read_text("utf-8")).select_one("article h1").get_text(strip=True)
+                for code, prefix in (("en", ""), ("es", "es"))}
+    assert headings == {"en": interface.english(ROOT)["page.404.title"], "es": interface.strings(ROOT, "es")["page.404.title"]}
+    assert headings == {"en": "404 - Not found", "es": "404: esta página no existe"}
