@@ -14,7 +14,7 @@ from after_the_no.i18n.translations import check_language
 from conftest import ROOT
 
 ASSETS = sorted((ROOT / "docs/assets").glob("*.js"))
-TEMPLATES = [ROOT / "overrides/main.html", *sorted((ROOT / "overrides/partials").glob("*.html"))]
+TEMPLATES = sorted((ROOT / "overrides").rglob("*.html"))
 # The Python renderers: every key they use is written whole as a literal, "render.<...>", or as a
 # shared key in a call say(words, "reply.subject-label").
 PYTHON = sorted((ROOT / "after_the_no").rglob("*.py"))

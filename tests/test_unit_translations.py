@@ -106,3 +106,18 @@ def test_a_comment_in_the_front_matter_is_not_a_heading():
     assert markdown_problems(english, spanish, "es.md") == []
     assert [str(p) for p in markdown_problems(english, spanish.replace("{#part}", "{#parte}"), "es.md")] == \
         ["es.md:1: #part: missing: the English page has this anchor (a published address may link to it)"]
+
+
+def test_a_translated_url_contract_keeps_every_address_and_anchor(project):
+    """locales/<code>/published-urls.yml translates the link kit's descriptions only."""
+    shutil.copy(ROOT / "published-urls.yml", project / "published-urls.yml")
+    spanish = project / "locales/es/published-urls.yml"
+    edit(spanish, "- url: /reflect/", "- url: /reflexiona/")
+    edit(spanish, "    ask-for-feedback:", "    pide-comentarios:")
+    found = [str(p) for p in check_language(project, "es") if "published-urls" in p.file]
+    assert [line for line in found if "translated.yml" not in line] == [
+        "locales/es/published-urls.yml:18: [1].anchors.ask-for-feedback: missing: published-urls.yml has it",
+        "locales/es/published-urls.yml:19: [1].anchors.pide-comentarios: not in published-urls.yml: a translation "
+        "changes words, not keys",
+        "locales/es/published-urls.yml:16: [1].url: is '/reflexiona/'; must stay '/reflect/' as in published-urls.yml"], \
+        "\n".join(found)

@@ -105,7 +105,7 @@ def _link_kit(ctx: Context, page: str, markdown: str) -> str:
                 return _up(page) + target
         raise BuildError(f"published-urls.yml: {url}: no page in docs/ builds this URL")
 
-    return markdown.replace("<!-- link-kit -->", link_kit.render(entries, ctx.config.get("site_url") or "", source_of))
+    return markdown.replace("<!-- link-kit -->", link_kit.render(entries, ctx.config.get("site_url") or "", source_of, ctx.words))
 
 
 def _sources_checked(ctx: Context, page: str, markdown: str) -> str:

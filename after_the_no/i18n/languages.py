@@ -49,9 +49,11 @@ def load_languages(root: Path) -> list[Language]:
 
 def english_files(root: Path) -> list[Path]:
     """Every English file a translation copies: the guide pages, the worksheets, the reply
-    examples with their placeholders and tone rules, the routes by place."""
+    examples with their placeholders and tone rules, the routes by place, and the URL contract
+    (its descriptions make the advisers' link kit)."""
     return (sorted((root / "docs").rglob("*.md")) + sorted((root / "worksheets").glob("*.yml"))
-            + sorted((root / "replies").glob("*.yml")) + [root / "places.yml"])
+            + sorted((root / "replies").glob("*.yml")) + [root / "places.yml"]
+            + [path for path in [root / "published-urls.yml"] if path.is_file()])
 
 
 def translation_of(root: Path, code: str, english: Path) -> Path:

@@ -24,7 +24,7 @@ from after_the_no.i18n import interface
 
 # Keys whose values are the same in every language (ids, numbers, addresses, what a fact cites).
 FIXED = {"id", "kind", "order", "version", "minutes", "repeat", "placeholders", "link", "page", "autocomplete",
-         "in_thread", "spoken", "characters", "max", "min"}
+         "in_thread", "spoken", "characters", "max", "min", "url"}
 # A list a translation may extend (a route citing a source only the translation states).
 EXTENDABLE = {"source"}
 # In the tone rules a rule finds its words by `phrase` or by `pattern`; a language may use either.

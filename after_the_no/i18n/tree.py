@@ -100,9 +100,9 @@ def stage_root(root: Path, language: Language, into: Path) -> Path:
     if (base / "sources.yml").is_file():
         sources += "\n" + (base / "sources.yml").read_text("utf-8")
     (into / "sources.yml").write_text(sources, "utf-8")
-    for name in ("published-urls.yml", "advice-map.yml"):
-        if (root / name).is_file():
-            shutil.copy(root / name, into / name)
+    for name in ("published-urls.yml", "advice-map.yml"):   # the contract's addresses are every language's
+        if (base / name).is_file() or (root / name).is_file():
+            shutil.copy(base / name if (base / name).is_file() else root / name, into / name)
     shutil.copytree(root / "docs", into / "docs", ignore=shutil.ignore_patterns("*.md"))
     for english in sorted((root / "docs").rglob("*.md")):
         rel = english.relative_to(root / "docs")
