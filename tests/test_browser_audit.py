@@ -80,8 +80,9 @@ def split(path: str) -> tuple[str, str]:
 # Shown only when JavaScript does not run: a worksheet's note that nothing is saved, the about
 # page's way to forget without the button.
 NO_JS_NOTES = (".ws-nojs", ".forget .no-js-only")
-WORKSHEET_NO_JS = ("This browser is not running JavaScript, so nothing you type here is saved. Print the page "
-                   "before you close it if you want to keep your answers.")
+# A worksheet's note without JavaScript, in each tree's language (render.worksheet.no-js).
+WORKSHEET_NO_JS = {"": interface.english(ROOT)["render.worksheet.no-js"]} | {
+    f"{code}/": interface.strings(ROOT, code, draft=True)["render.worksheet.no-js"] for code in LANGUAGES}
 # No transition or animation running: axe measures colours as they end up, not halfway through
 # a fade (Material's drawer, header title). A layout change starts them after a frame.
 TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
@@ -317,7 +318,7 @@ def no_js_checks(page, path: str, base: str) -> dict[str, list[str]]:
             + ([] if link.first.is_visible() else ["footer urgent-help link not visible"])
     found["no-JS notes"] = [f"{selector}: not shown" for selector in NO_JS_NOTES
                             if page.locator(selector).count() and not page.locator(selector).first.is_visible()]
-    if page.locator(".ws-nojs").count() and page.locator(".ws-nojs").first.inner_text() != WORKSHEET_NO_JS:
+    if page.locator(".ws-nojs").count() and page.locator(".ws-nojs").first.inner_text() != " ".join(WORKSHEET_NO_JS[prefix].split()):
         found["no-JS notes"].append(f".ws-nojs says {page.locator('.ws-nojs').first.inner_text()!r}")
     if page.locator(".forget-js").count() and page.locator(".forget-js").first.is_visible():
         found["no-JS notes"].append(".forget-js: the forget-everything control shows, and cannot work without JavaScript")
