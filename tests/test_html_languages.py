@@ -243,7 +243,8 @@ def test_the_spanish_pages_and_downloads_carry_no_english_of_the_renderers_catal
     groups = {"render.worksheet.": pages, "render.worksheets.": pages, "render.funnel.": pages, "render.download.": pages,
               "render.entries.": {**pages, **downloads}, "render.reply.": replies, "render.pdf.": downloads,
               "render.text.": downloads, "render.office.": downloads, "render.pack.": downloads,
-              "render.summary.": summary, "render.places.": places, "render.freshness.": dated, "render.date.": dated}
+              "render.summary.": summary, "render.places.": places, "render.freshness.": dated, "render.date.": dated,
+              "render.link-kit.": {"/es/advisers/": _page_text(es / "advisers/index.html")}}
     problems = []
     for prefix, texts in groups.items():
         problems += _catalogue_english_in(texts, [key for key in keys if key.startswith(prefix)], english, spanish)
