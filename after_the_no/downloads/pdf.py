@@ -33,7 +33,8 @@ from after_the_no.i18n.interface import say
 from after_the_no.worksheets.model import Field, SHORT_KINDS, Worksheet
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
-DATE_ORDER = {"a4": "day / month / year", "letter": "month / day / year"}  # as people write dates there
+# Beside a date box, the order people write dates in where the paper is used (the page language's words).
+DATE_ORDER = {"a4": "render.pdf.date-order.a4", "letter": "render.pdf.date-order.letter"}
 GAP = 14            # between two columns of short fields
 RADIO_FLAGS = "noToggleToOff radio"   # not "required" (reportlab's default): every question is optional
 
@@ -150,7 +151,7 @@ def _draw_question(p: _Pages, f: Field, x: float, width: float, top: float, head
         p.add_field(form.fields.pop())
         if f.kind == "date":
             p.y -= height - 5 * k - s.note
-            p.text(DATE_ORDER[p.paper], FONT, s.note, x + w + 6 * k, width - w - 6 * k, GREY, parent=question)
+            p.text(say(p.brand.words, DATE_ORDER[p.paper]), FONT, s.note, x + w + 6 * k, width - w - 6 * k, GREY, parent=question)
             p.y += height - 5 * k - s.note
         p.y -= height
     elif f.kind == "long-text":
