@@ -234,7 +234,7 @@ def test_the_spanish_pages_and_downloads_carry_no_english_of_the_renderers_catal
         downloads[f"{slug}.txt"] = " ".join((es / f"downloads/{slug}.txt").read_text("utf-8").split())
         downloads[f"{slug}.docx"] = _office_text(es / f"downloads/{slug}.docx", "word/document.xml")
         downloads[f"{slug}.odt"] = _office_text(es / f"downloads/{slug}.odt", "content.xml")
-        for kind in ("a4", "large-print"):
+        for kind in ("a4", "letter", "large-print"):
             pdf = PdfReader(es / f"downloads/{slug}-{kind}.pdf")
             downloads[f"{slug}-{kind}.pdf"] = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
     pack = PdfReader(es / "downloads/after-the-no-pack-a4.pdf")
