@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import re
+import zipfile
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 SITE_HOST = "after-the-no.example.org"
 
@@ -72,3 +75,15 @@ def internal_target(site_dir: Path, page_path: Path, href: str) -> tuple[Path, s
 def content_headings(page: BeautifulSoup) -> list[int]:
     article = page.select_one("article.md-content__inner") or page
     return [int(h.name[1]) for h in article.find_all(re.compile(r"^h[1-6]$"))]
+
+
+def download_text(path: Path) -> str:
+    """A download's text: a PDF's pages (one line each at least), a Word or OpenDocument file's
+    words with its markup left out, a plain-text file as it is."""
+    data = path.read_bytes()
+    if path.suffix == ".pdf":
+        return "\n".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
+    if path.suffix in (".docx", ".odt"):
+        part = "word/document.xml" if path.suffix == ".docx" else "content.xml"
+        return re.sub(r"<[^>]+>", " ", zipfile.ZipFile(BytesIO(data)).read(part).decode("utf-8"))
+    return data.decode("utf-8")

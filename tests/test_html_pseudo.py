@@ -12,15 +12,13 @@ scripts only. The layout with the longer words: tests/test_browser_pseudo.py.
 from __future__ import annotations
 
 import re
-import zipfile
-from io import BytesIO
 from pathlib import Path
 
-from pypdf import PdfReader
 
 import suite_run
 from after_the_no.i18n import interface
 from conftest import ROOT, is_redirect_stub
+from site_support import download_text
 
 ENGLISH = interface.english(ROOT)
 # Where the guide's own words come from: a catalogue sentence found here may show on a page
@@ -42,16 +40,6 @@ def pseudo_site() -> Path:
 def unescape(html: str) -> str:
     return re.sub(r"\s+", " ", html.replace("&#39;", "'").replace("&quot;", '"').replace("&amp;", "&")
                   .replace("&rsquo;", "’").replace("&lsquo;", "‘").replace("&ldquo;", "“").replace("&rdquo;", "”"))
-
-
-def download_text(path: Path) -> str:
-    data = path.read_bytes()
-    if path.suffix == ".pdf":
-        return " ".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
-    if path.suffix in (".docx", ".odt"):
-        part = "word/document.xml" if path.suffix == ".docx" else "content.xml"
-        return re.sub(r"<[^>]+>", " ", zipfile.ZipFile(BytesIO(data)).read(part).decode("utf-8"))
-    return data.decode("utf-8")
 
 
 def code_only(script: str) -> str:

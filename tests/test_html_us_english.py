@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
-from io import BytesIO
 from pathlib import Path
 
 import pytest
 import yaml
-from pypdf import PdfReader
 
 from after_the_no.definitions import DefinitionError
 from after_the_no.i18n.us_english import _pattern, forms, load_glossary, markdown, yaml_text
 from conftest import ROOT, is_redirect_stub
+from site_support import download_text
 import suite_run
 
 TERMS = load_glossary(ROOT)
@@ -66,16 +64,6 @@ def visible_text(html: str) -> str:
     html = re.sub(r"<script.*?</script>|<style.*?</style>|<!--.*?-->", " ", html, flags=re.S)
     html = re.sub(r'\s(?:href|src|id|for|class|name|value|data-[\w-]+)="[^"]*"', "", html)
     return re.sub(r"https?://\S+", " ", re.sub(r"<[^>]+>", " ", html))   # a URL names a page
-
-
-def download_text(path: Path) -> str:
-    data = path.read_bytes()
-    if path.suffix == ".pdf":
-        return "\n".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
-    if path.suffix in (".docx", ".odt"):
-        part = "word/document.xml" if path.suffix == ".docx" else "content.xml"
-        return re.sub(r"<[^>]+>", " ", zipfile.ZipFile(BytesIO(data)).read(part).decode("utf-8"))
-    return data.decode("utf-8")
 
 
 def uk_words_in(text: str, where: str) -> list[str]:
