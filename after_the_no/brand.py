@@ -53,23 +53,6 @@ class Brand:
 PROJECT_ISSUES_URL = "https://github.com/after-the-no/after-the-no/issues"
 
 
-def contact_markdown(brand: dict | None) -> str:
-    """The about page's contact section: the careers service's own contact when branded; else the
-    project's public issue list, with a plain warning not to post personal details there."""
-    brand = brand or {}
-    if brand.get("contact_url"):
-        who = brand.get("organisation") or "The careers service that runs this copy of the guide"
-        label = brand.get("contact_label") or "Talk to a careers adviser"
-        return (f"{who} looks after this copy of the guide. To tell them about a problem, or to ask for help, "
-                f"use their own contact: [{label}]({brand['contact_url']}).")
-    return ("To tell us about a problem with the site, such as a page that does not work for you, "
-            f"add it to our [public list of problems]({PROJECT_ISSUES_URL}) (you need a free GitHub account). "
-            "Say which page it was, what you tried and what went wrong.\n\n"
-            "That list is public, so anyone can read it. Please do not put your name, your contact details "
-            "or anything about your health or a disability there. We do not need them to fix the problem, "
-            "and you never need to tell us why you need something.")
-
-
 def check(brand: dict | None, docs_dir: Path) -> list[str]:
     """Every problem with the branding settings, as 'mkdocs.yml: extra.brand.key: message'."""
     problems = []

@@ -11,6 +11,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from after_the_no.build.markers import contact_markdown
 from after_the_no.build.url_contract import broken, load_contract
 from after_the_no.i18n import interface
 from after_the_no.i18n.languages import load_languages
@@ -212,8 +213,9 @@ def _catalogue_english_in(texts: dict[str, str], keys: list[str], english: dict[
 def test_the_spanish_pages_and_downloads_carry_no_english_of_the_renderers_catalogue(site_dir):
     """The words the Python renderers write (locales/interface.pot, keys render.*) are Spanish on
     the Spanish worksheet and reply pages, the list of worksheets, "My answers", the routes by place,
-    the "last checked" line and date, and the PDF, Word, ODT and plain-text downloads and the print
-    pack; the files' language is es (English: en-GB)."""
+    the "last checked" line and date, the about page's contact section (the site's own, and a careers
+    service's copy), and the PDF, Word, ODT and plain-text downloads and the print pack; the files'
+    language is es (English: en-GB)."""
     english, spanish = interface.english(ROOT), interface.strings(ROOT, "es")
     keys = [key for key in english if key.startswith(interface.PYTHON_PREFIX) and key != "render.text.tick-word"]
     es = site_dir / "es"
@@ -244,7 +246,10 @@ def test_the_spanish_pages_and_downloads_carry_no_english_of_the_renderers_catal
               "render.entries.": {**pages, **downloads}, "render.reply.": replies, "render.pdf.": downloads,
               "render.text.": downloads, "render.office.": downloads, "render.pack.": downloads,
               "render.summary.": summary, "render.places.": places, "render.freshness.": dated, "render.date.": dated,
-              "render.link-kit.": {"/es/advisers/": _page_text(es / "advisers/index.html")}}
+              "render.link-kit.": {"/es/advisers/": _page_text(es / "advisers/index.html")},
+              "render.about.": {"/es/about/": dated["/es/about/"],
+                                # a careers service's copy, its settings naming no organisation or link words
+                                "a branded /es/about/": contact_markdown({"contact_url": "https://example.edu/ayuda"}, spanish)}}
     problems = []
     for prefix, texts in groups.items():
         problems += _catalogue_english_in(texts, [key for key in keys if key.startswith(prefix)], english, spanish)

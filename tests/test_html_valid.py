@@ -33,7 +33,7 @@ def test_section_label_repair_drops_only_the_empty_tabindex():
     html = ('<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">'
             '<label class="md-nav__link " for="__nav_3" id="__nav_3_label" tabindex="">'
             '<label class="md-nav__link" for="__nav_3_1" id="__nav_3_1_label" tabindex="0">')
-    assert fix.apply(html) == (
+    assert fix.apply(html, {}) == (
         '<label class="md-nav__link" for="__nav_2" id="__nav_2_label">'
         '<label class="md-nav__link " for="__nav_3" id="__nav_3_label">'
         '<label class="md-nav__link" for="__nav_3_1" id="__nav_3_1_label" tabindex="0">', 2)

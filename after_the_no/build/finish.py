@@ -10,6 +10,7 @@ from after_the_no.build.config import ROOT, BuildError, search_languages
 from after_the_no.build.url_contract import broken, load_contract
 from after_the_no.definitions import DefinitionError
 from after_the_no.edition import hooks as edition
+from after_the_no.i18n import interface
 
 
 def finish(site_dir: Path, *, engine: str = "mkdocs", config: dict | None = None, root: Path = ROOT,
@@ -18,12 +19,13 @@ def finish(site_dir: Path, *, engine: str = "mkdocs", config: dict | None = None
     BuildError if not kept. serving: `mkdocs serve` is rebuilding on change."""
     config = config or {}
     problems = []
+    words = interface.words(config)   # the tree's language (each language's tree is finished on its own)
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text("utf-8")
         if 'http-equiv="refresh"' in html:
             continue  # a redirect stub: no theme markup to repair
         try:
-            repaired = html_fixes.repair(html, page.relative_to(site_dir).as_posix(), engine)
+            repaired = html_fixes.repair(html, page.relative_to(site_dir).as_posix(), engine, words)
         except html_fixes.MarkupChanged as error:
             problems.append(str(error))
             continue

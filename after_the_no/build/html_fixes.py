@@ -6,19 +6,24 @@ build fails here (rather than the fix silently doing nothing), so someone looks 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
+from html import escape
 from typing import NamedTuple
+
+from after_the_no.i18n import interface
 
 
 class Repair(NamedTuple):
     expected: str  # what Material writes (exact text, or a regex when regex=True); must occur
-    replacement: str  # at least once on every page
-    why: str
+    replacement: str | Callable[[Mapping[str, str]], str]  # at least once on every page; a
+    why: str                                               # callable gets the page language's words
     regex: bool = False
 
-    def apply(self, html: str) -> tuple[str, int]:
+    def apply(self, html: str, words: Mapping[str, str]) -> tuple[str, int]:
+        replacement = self.replacement(words) if callable(self.replacement) else self.replacement
         if self.regex:
-            return re.subn(self.expected, self.replacement, html)
-        return html.replace(self.expected, self.replacement), html.count(self.expected)
+            return re.subn(self.expected, replacement, html)
+        return html.replace(self.expected, replacement), html.count(self.expected)
 
 
 REPAIRS = [
@@ -32,7 +37,8 @@ REPAIRS = [
            "autocomplete is not valid on a checkbox"),
     # axe: a role="dialog" needs an accessible name.
     Repair('<div class="md-search" data-md-component="search" role="dialog">',
-           '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search this guide">',
+           lambda words: '<div class="md-search" data-md-component="search" role="dialog" '
+                         f'aria-label="{escape(interface.say(words, "page.search.label"))}">',
            "the search dialog needs an accessible name"),
     # With navigation.sections, a section's label gets tabindex="" (partials/nav-item.html sets
     # it only for non-sections; the active one has class="md-nav__link md-nav__link--active" or
@@ -87,9 +93,12 @@ def _toc_label_without_toggle(html: str) -> str:
     return html
 
 
-def repair(html: str, where: str, engine: str = "mkdocs") -> str:
+def repair(html: str, where: str, engine: str = "mkdocs", words: Mapping[str, str] | None = None) -> str:
+    """`html` with every repair for `engine` made; `words`: the page language's interface
+    strings (the English catalogue when None)."""
+    words = words or {}
     for fix in BY_ENGINE[engine]:
-        html, count = fix.apply(html)
+        html, count = fix.apply(html, words)
         if count == 0:
             raise MarkupChanged(f"{where}: Material's markup changed, cannot apply fix ({fix.why}); "
                                 f"expected: {fix.expected}")

@@ -11,7 +11,7 @@ from typing import Callable
 import yaml
 
 from after_the_no import freshness, places, replies
-from after_the_no.brand import contact_markdown
+from after_the_no.brand import PROJECT_ISSUES_URL
 from after_the_no.build import link_kit
 from after_the_no.build.config import BuildError, redirects
 from after_the_no.build.url_contract import load_contract
@@ -113,7 +113,21 @@ def _sources_checked(ctx: Context, page: str, markdown: str) -> str:
 
 
 def _contact(ctx: Context, page: str, markdown: str) -> str:
-    return markdown.replace("<!-- contact -->", contact_markdown((ctx.config.get("extra") or {}).get("brand")))
+    return markdown.replace("<!-- contact -->", contact_markdown((ctx.config.get("extra") or {}).get("brand"), ctx.words))
+
+
+def contact_markdown(brand: dict | None, words: dict[str, str]) -> str:
+    """The about page's contact section in the page language: the careers service's own contact
+    when branded; else the project's public issue list, with a plain warning not to post
+    personal details there."""
+    brand = brand or {}
+    if brand.get("contact_url"):
+        return interface.say(words, "render.about.contact.branded",
+                             organisation=brand.get("organisation") or interface.say(words, "render.about.contact.who"),
+                             label=brand.get("contact_label") or interface.say(words, "render.about.contact.label"),
+                             url=brand["contact_url"])
+    return (interface.say(words, "render.about.contact.project", url=PROJECT_ISSUES_URL) + "\n\n"
+            + interface.say(words, "render.about.contact.public"))
 
 
 MARKERS = [
