@@ -447,9 +447,12 @@ def test_an_import_with_a_bad_number_changes_nothing(open_page):
 
 def test_a_spanish_worksheet_asks_and_refuses_in_spanish(open_page):
     """/es/: the scripts read the page's Spanish strings (locales/es/interface.po): the save
-    prompt, the status line and a refused import of an English-made answer file."""
-    page = open_page("es/worksheets/feedback-log/", saving=False)
+    prompt, the status line and a refused import of an English-made answer file; a date is
+    written in Spanish for paper, in a browser set to US English (enhance.js dateLocale())."""
+    page = open_page("es/worksheets/feedback-log/", saving=False, locale="en-US")
     page.locator("#ws-form input[type=text]").first.fill("Acme")
+    page.fill("#ws-asked-on-1", "2030-01-02")
+    assert page.locator("[data-field=asked-on-1] .ws-mirror").text_content() == "2 de enero de 2030"
     assert page.locator(".save-ask-text").text_content() == (
         "¿Guardamos tus respuestas en este dispositivo? Si usas una computadora compartida, elige que no: "
         "así no queda nada al cerrar esta pestaña.")

@@ -53,6 +53,15 @@ export function t(key, values = {}) {
   return text.replace(FILL, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
+/** The locale dates are written in: the reader's own (navigator.languages) when it is in the
+    page's language, so an English page shows 2 January 2030 in Britain and January 2, 2030 in
+    the US; else the page's own (<html lang>), so a Spanish page never shows English months. */
+export function dateLocale(page = globalThis.document?.documentElement?.lang || "en",
+  preferred = globalThis.navigator?.languages || []) {
+  const language = page.split("-")[0].toLowerCase();
+  return preferred.find((tag) => tag.split("-")[0].toLowerCase() === language) || page;
+}
+
 /** A number-dependent text: `key.one`, `key.other`... as the page's language counts `count`
     (Intl.PluralRules of <html lang>), `key.other` when that form is not in the catalogue. */
 export function tn(key, count, values = {}) {

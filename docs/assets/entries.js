@@ -6,17 +6,19 @@
 // inline only a module that imports nothing): worksheet.js hands it enhance.js's el(), the
 // components' one way to make elements, and t(), the page's words.
 
-const readable = (iso) => {   // the table on paper: "15/01/2030" style is ambiguous across countries
+const readable = (iso, locale) => {   // the table on paper: "15/01/2030" style is ambiguous across countries
   const date = new Date(`${iso}T00:00:00`);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(locale, { day: "numeric", month: "short", year: "numeric" });
 };
 
 export class Entries {
   /** root: the fieldset.ws-entries; changed(): called after every change the person makes;
-      csv(fields, entries): makes and downloads the CSV file; el, t: enhance.js's el() and t(). */
-  constructor(root, changed, csv, el, t) {
+      csv(fields, entries): makes and downloads the CSV file; el, t: enhance.js's el() and t();
+      locale: the dates' (enhance.js dateLocale()). */
+  constructor(root, changed, csv, el, t, locale) {
     this.el = el;
     this.t = t;
+    this.locale = locale;
     this.root = root;
     this.changed = changed;
     this.csv = csv;
@@ -99,7 +101,7 @@ export class Entries {
     for (let i = 0; i < Math.max(this.rows, filled.length); i++) {
       const entry = filled[i] || {};
       rows.push(el("tr", {}, el("th", { scope: "row", text: String(i + 1) }),
-        ...this.fields.map((f) => el("td", {}, el("span", { text: entry[f.id] ? (f.kind === "date" ? readable(entry[f.id]) : entry[f.id]) : "" })))));
+        ...this.fields.map((f) => el("td", {}, el("span", { text: entry[f.id] ? (f.kind === "date" ? readable(entry[f.id], this.locale) : entry[f.id]) : "" })))));
     }
     this.paper.replaceChildren(...rows);
   }

@@ -3,7 +3,7 @@
 // The form is complete without this file; nothing here sends anything anywhere. Where answers
 // are kept (this device or this tab) is the person's choice, made in enhance.js.
 
-import { KEYS, createAll, download, el, read, saveChoice, t, tn, write } from "./enhance.js";
+import { KEYS, createAll, dateLocale, download, el, read, saveChoice, t, tn, write } from "./enhance.js";
 import { Entries } from "./entries.js";
 import { entriesProblem, formatDate as isoDate, toCsv, useStrings } from "./answers.js";
 
@@ -126,7 +126,7 @@ export function icsCalendar(events, now = new Date()) {
 
 function formatDate(iso) {
   const date = new Date(`${iso}T00:00:00`);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(dateLocale(), { day: "numeric", month: "long", year: "numeric" });
 }
 
 class Worksheet {
@@ -147,7 +147,7 @@ class Worksheet {
       .map((f) => [f.id, [Number(f.element.dataset.min), Number(f.element.dataset.max)]]));
     this.entries = new Map(this.fields.filter((f) => f.control === "entries").map((f) =>
       [f.id, new Entries(f.element, () => this.changed({ target: f.element }), (columns, list) =>
-        download(`${this.slug}-${f.id}.csv`, "text/csv;charset=utf-8", toCsv(columns, list)), el, t)]));
+        download(`${this.slug}-${f.id}.csv`, "text/csv;charset=utf-8", toCsv(columns, list)), el, t, dateLocale())]));
     this.entrySpecs = Object.fromEntries([...this.entries].map(([id, group]) => [id, group.spec]));
     this.result = document.querySelector(`.ws-result[data-worksheet="${this.slug}"]`);
     this.toolbar = form.querySelector(".ws-toolbar");
@@ -399,7 +399,7 @@ class Worksheet {
       lines.push(heading, "-".repeat(heading.length));
       for (const [id, value] of orphans) lines.push(id, plain(value), "");
     }
-    lines.push(t("worksheet.saved-from", { date: new Date().toLocaleString(), url: location.href.split("#")[0] }));
+    lines.push(t("worksheet.saved-from", { date: new Date().toLocaleString(dateLocale()), url: location.href.split("#")[0] }));
     return lines.join("\n") + "\n";
   }
 
