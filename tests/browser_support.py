@@ -14,18 +14,25 @@ AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_t
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
 
-def axe_results(page) -> list[dict]:
-    """axe's WCAG 2.0-2.2 A/AA violations on the page as it is now (every run is counted)."""
+# The rules whose results depend on the colours alone (a palette switch changes nothing else).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_results(page, rules: list[str] | None = None, within: str | None = None) -> list[dict]:
+    """axe's WCAG 2.0-2.2 A/AA violations on the page as it is now (every run is counted):
+    every rule, or only `rules`; on the whole document, or only the element `within` selects."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE_SOURCE)
     suite_run.count("axe runs")
-    return page.evaluate("options => axe.run(document, options).then(r => r.violations)", AXE_OPTIONS)
+    options = AXE_OPTIONS if rules is None else {**AXE_OPTIONS, "runOnly": {"type": "rule", "values": rules}}
+    return page.evaluate("([options, within]) => axe.run(within ? document.querySelector(within) : document, options)"
+                         ".then(r => r.violations)", [options, within])
 
 
-def axe_violations(page) -> list[str]:
+def axe_violations(page, rules: list[str] | None = None, within: str | None = None) -> list[str]:
     """Every WCAG A/AA violation on the page as 'rule: target summary' lines (empty when clean)."""
     return [f"{v['id']}: {node['target']} {node.get('failureSummary', '')[:200]}"
-            for v in axe_results(page) for node in v["nodes"]]
+            for v in axe_results(page, rules, within) for node in v["nodes"]]
 
 
 # The person chose "Save my answers on this device" (docs/assets/enhance.js CHOICE_KEY), unless the

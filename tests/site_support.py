@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -21,7 +22,11 @@ FETCHED_LINK_RELS = {"stylesheet", "preconnect", "dns-prefetch", "preload", "pre
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
 
 
+@lru_cache(maxsize=1024)
 def soup(html: str) -> BeautifulSoup:
+    """The page parsed once per process and shared by every test that reads it (about 1 MB each,
+    and parsing every page again took most of the HTML tests' time): read it, never change it.
+    A test that takes elements out parses its own copy with BeautifulSoup(html, "html.parser")."""
     return BeautifulSoup(html, "html.parser")
 
 

@@ -12,8 +12,10 @@ the headers of the generated `_headers`, so it runs under its own Content-Securi
   control and link in main showing its focus outline), then WCAG 1.4.12's text-spacing
   overrides on top of the page axe and reflow saw plain: no text in a control cut off and still
   no sideways scrolling; then, back at 1280 px, the person switches to the dark palette with
-  Material's own toggle (the palette a system in dark mode gets as the page loads): axe on the
-  dark page, then the text-spacing overrides again: nothing cut off at 1280 px. The choice is
+  Material's own toggle (the palette a system in dark mode gets as the page loads): axe's
+  colour rules on the dark page (contrast, links told apart from text) and every rule on the
+  toggle whose other label now shows (nothing else changed since axe saw the page light at
+  1280 px), then the text-spacing overrides again: nothing cut off at 1280 px. The choice is
   forgotten, so the next page starts light. Last, what the whole load did: CSP violations,
   console and script errors, and requests to other hosts (aborted).
 - "no JS" (390 px): the heading and the text show (the home and situation pages in full), the
@@ -49,7 +51,7 @@ from after_the_no.build.headers import headers_for, parse
 from after_the_no.i18n import interface
 from audit_checks import (ADD_STYLE, CUT_OFF, FOCUS_VISIBLE, INVISIBLE_CONTROLS, OVERFLOWS,
                           RECORD_CSP_VIOLATIONS, REMOVE_STYLES, STILL_PAGE, TEXT_SPACING)
-from browser_support import axe_violations
+from browser_support import COLOUR_RULES, axe_violations
 from after_the_no.i18n.languages import load_languages
 from conftest import READY, ROOT, built_site, is_redirect_stub, serve
 from reply_support import library
@@ -239,7 +241,9 @@ def dark_palette(page) -> dict[str, list[str]]:
         return {"1280 dark": [f"body data-md-color-scheme={page.locator('body').get_attribute('data-md-color-scheme')} "
                               "after the toggle, expected slate"]}
     wait_until_still(page)
-    found = {"1280 dark axe": axe_violations(page)}
+    # The palette changes the colours and which of the toggle's two labels shows, nothing else:
+    # every other rule's result is the light page's at 1280 px, checked on this same load.
+    found = {"1280 dark axe": axe_violations(page, COLOUR_RULES) + axe_violations(page, within="form[data-md-component=palette]")}
     page.evaluate("() => localStorage.clear()")
     return found
 

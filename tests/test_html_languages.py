@@ -9,6 +9,7 @@ import posixpath
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from after_the_no.build.markers import contact_markdown
@@ -179,7 +180,7 @@ def _fragments(text: str) -> list[str]:
 
 
 def _page_text(path) -> str:
-    page = soup(path.read_text("utf-8"))
+    page = BeautifulSoup(path.read_text("utf-8"), "html.parser")   # its own copy: scripts are taken out
     description = page.select_one('meta[name="description"]')
     for element in page.select("script, style"):
         element.decompose()

@@ -123,7 +123,7 @@ def contact_markdown(brand: dict | None, words: dict[str, str]) -> str:
     brand = brand or {}
     if brand.get("contact_url"):
         return interface.say(words, "render.about.contact.branded",
-                             organisation=brand.get("organisation") or interface.say(words, "render.about.contact.who"),
+                             who=brand.get("organisation") or interface.say(words, "render.about.contact.who"),
                              label=brand.get("contact_label") or interface.say(words, "render.about.contact.label"),
                              url=brand["contact_url"])
     return (interface.say(words, "render.about.contact.project", url=PROJECT_ISSUES_URL) + "\n\n"
