@@ -6,12 +6,15 @@ that page lists in its `facts`. The about page gives the date of the newest chec
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pytest
 from bs4 import BeautifulSoup
 
 from after_the_no.sources import (find_numbers, find_organisations, find_time_limits, human_date,
                                   load_sources, newest_check, normalise, uncovered)
 from conftest import ROOT
+from site_support import soup
 
 # The organisations whose names on a page need a source: the one list of them. Add a name here
 # when a page starts to name a new organisation, agency or scheme.
@@ -31,8 +34,10 @@ ORGANISATIONS = [
 SOURCES = load_sources(ROOT / "sources.yml")
 
 
+@lru_cache(maxsize=None)
 def page_text(html: str) -> str:
-    """The article and the footer as a reader sees them, one block a line."""
+    """The article and the footer as a reader sees them, one block a line (once per page: each
+    page is read for every sources.yml entry that names it)."""
     soup = BeautifulSoup(html, "html.parser")
     parts = []
     for root in soup.select("article.md-content__inner, .md-copyright"):
@@ -106,8 +111,7 @@ def test_every_dated_page_ends_with_when_it_was_checked_and_when_it_is_due(html_
         meta = yaml.safe_load(FRONT_MATTER.match(md.read_text("utf-8")).group(1))
         dates = [s.checked for s in SOURCES if url in s.pages] + ([meta["reviewed"]] if "reviewed" in meta else [])
         want = (f"Page last checked: {human_date(max(dates))}. Next check due: {human_date(due(max(dates)))}.")
-        lines = [p.get_text() for p in BeautifulSoup(html_pages[url], "html.parser")
-                 .select("article.md-content__inner p.facts-checked")]
+        lines = [p.get_text() for p in soup(html_pages[url]).select("article.md-content__inner p.facts-checked")]
         seen += 1
         if lines != [want]:
             problems.append(f"/{url}: {lines!r}, expected [{want!r}]")
@@ -116,7 +120,7 @@ def test_every_dated_page_ends_with_when_it_was_checked_and_when_it_is_due(html_
 
 def test_the_freshness_line_has_exact_dates_on_two_known_pages(html_pages):
     def line(url):
-        return BeautifulSoup(html_pages[url], "html.parser").select_one("p.facts-checked").get_text()
+        return soup(html_pages[url]).select_one("p.facts-checked").get_text()
     # reconnect/ cites only sources checked on 2026-12-01 (support/your-data/, which did, now shows
     # the rights routes, checked 2026-12-03); reflect/ has reviewed: 2026-12-03.
     assert line("reconnect/") == "Page last checked: 1 December 2026. Next check due: 1 June 2027."
