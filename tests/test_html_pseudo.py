@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
@@ -29,7 +30,6 @@ from pypdf import PdfReader
 import suite_run
 from after_the_no.i18n import interface
 from conftest import ROOT, is_redirect_stub
-from site_support import download_text
 
 ENGLISH = interface.english(ROOT)
 # Where the guide's own words come from: a catalogue sentence found here may show on a page
@@ -72,7 +72,7 @@ def test_the_pseudo_language_build_shows_no_english_from_the_catalogue():
     assert len(pages) > 50 and len(scripts) >= 8 and len(downloads) >= 30, (len(pages), len(scripts), len(downloads))
     found = [p for page in pages for p in english_in(unescape(page.read_text("utf-8")), page.relative_to(site).as_posix(), True)]
     found += [p for script in scripts for p in english_in(code_only(script.read_text("utf-8")), script.relative_to(site).as_posix(), False)]
-    found += [p for path in downloads for p in english_in(download_text(path), path.relative_to(site).as_posix(), True)]
+    found += [p for path in downloads for p in english_in("\n".join(download_runs(path)), path.relative_to(site).as_posix(), True)]
     assert found == [], f"{len(found)} English strings from the catalogue in the pseudo-language build:\n" + "\n".join(found)
 
 
@@ -128,29 +128,30 @@ def unknown_english(text: str) -> list[str]:
 def shown_texts(html: bytes):
     """Each piece of text a page shows or announces: text nodes (not in scripts, styles, code)
     and the attributes read out or shown (aria-label, title, placeholder, alt, a button's value)."""
-    for element in lxml.html.fromstring(html).iter():
-        if not isinstance(element.tag, str):
-            continue
-        if element.tail:
-            yield element.tail
-        if element.tag in NOT_SHOWN or any(up.tag in NOT_SHOWN for up in element.iterancestors()):
-            continue
+    def walk(element):
+        if not isinstance(element.tag, str) or element.tag in NOT_SHOWN:
+            return   # a comment, or what is not shown: its tail is, and its parent gives it
         yield element.text or ""
         yield from (element.get(name) for name in SHOWN_ATTRIBUTES if element.get(name))
         if element.tag == "input" and element.get("type") in ("button", "submit", "reset") and element.get("value"):
             yield element.get("value")
+        for child in element:
+            yield from walk(child)
+            yield child.tail or ""
+    yield from walk(lxml.html.fromstring(html))
 
 
-def download_runs(path: Path) -> list[str]:
+@lru_cache(maxsize=None)
+def download_runs(path: Path) -> tuple[str, ...]:
     """A download's text in the runs it was written in: a PDF's lines, a Word or OpenDocument
-    file's text elements, a plain-text file's lines."""
+    file's text elements, a plain-text file's lines (read once: both tests read every file)."""
     data = path.read_bytes()
     if path.suffix == ".pdf":
-        return [line for page in PdfReader(BytesIO(data)).pages for line in page.extract_text().split("\n")]
+        return tuple(line for page in PdfReader(BytesIO(data)).pages for line in page.extract_text().split("\n"))
     if path.suffix in (".docx", ".odt"):
         part = "word/document.xml" if path.suffix == ".docx" else "content.xml"
-        return re.findall(r">([^<]+)<", zipfile.ZipFile(BytesIO(data)).read(part).decode("utf-8"))
-    return data.decode("utf-8").split("\n")
+        return tuple(re.findall(r">([^<]+)<", zipfile.ZipFile(BytesIO(data)).read(part).decode("utf-8")))
+    return tuple(data.decode("utf-8").split("\n"))
 
 
 LITERAL = re.compile(r"""'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`""")
