@@ -17,6 +17,9 @@ import yaml
 # A Markdown page's front matter: the YAML between the first two "---" lines.
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's writer: the same text as yaml.safe_dump, about ten times faster (the staged config
+# carries every interface string, and is written on every build).
+FAST_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 Path_ = tuple  # a key path such as ("sections", 1, "fields", 2, "kind")
 

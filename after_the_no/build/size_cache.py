@@ -1,9 +1,12 @@
-"""The download size cache: the sizes of the last build's files under a hash of every input.
+"""The download caches: the last build's files and their sizes, under a hash of every input.
 
 Rendering is reproducible: the same worksheets, brand, site URL and renderer code give the
-same bytes. So the sizes of the last build's files, kept under the key of all those inputs,
-let a build write the pages with download links before its own files are ready (they are
-still rendered every build, and checked against these sizes). .cache/ is not committed.
+same bytes. So the last build's files, kept under the key of all those inputs, are this
+build's files when the key is the same: each language's downloads are rendered once and then
+copied, until a worksheet, the brand, the words or the renderers change. The sizes are kept
+apart (a small file read first): a build whose files must be rendered still writes the pages
+with download links before its files are ready, and checks the new files against them.
+.cache/ is not committed.
 """
 from __future__ import annotations
 
@@ -12,11 +15,13 @@ import importlib.metadata
 import json
 import os
 import platform
+import zipfile
 from pathlib import Path
 
 from after_the_no.build.config import download_brand
 
 SIZE_CACHE = ".cache/download-sizes.json"
+FILES_CACHE = ".cache/download-files.zip"   # stored, not compressed: PDFs and Office files are already
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -51,3 +56,28 @@ def write(root: Path, key: str, sizes: dict[str, int]) -> None:
         os.replace(temporary, path)
     except OSError:
         pass   # a read-only checkout builds as well, only without the head start
+
+
+def read_files(root: Path, key: str) -> dict[str, bytes] | None:
+    """The files of the last build whose inputs had this key, or None."""
+    try:
+        with zipfile.ZipFile(root / FILES_CACHE) as kept:
+            if kept.read("key").decode("utf-8") != key:
+                return None
+            return {name: kept.read(name) for name in kept.namelist() if name != "key"}
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return None
+
+
+def write_files(root: Path, key: str, contents: dict[str, bytes]) -> None:
+    path = root / FILES_CACHE
+    try:
+        path.parent.mkdir(exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}")
+        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED) as kept:
+            kept.writestr("key", key)
+            for name, data in sorted(contents.items()):
+                kept.writestr(name, data)
+        os.replace(temporary, path)
+    except OSError:
+        pass   # a read-only checkout builds as well, rendering every time

@@ -17,10 +17,10 @@ from after_the_no.brand import brand_css, check as check_brand, default_colour_c
 from after_the_no.build import size_cache
 from after_the_no.build.config import ROOT, BuildError, download_brand, read_config, resolve, staged_config
 from after_the_no.build.markers import SUMMARY_PAGE, Context, final_markdown, needs_download_sizes
-from after_the_no.definitions import DefinitionError
+from after_the_no.definitions import DefinitionError, FAST_DUMPER
 from after_the_no.edition import hooks as edition
 from after_the_no.downloads.plan import planned
-from after_the_no.downloads.render import Rendering
+from after_the_no.downloads.render import Rendered, Rendering
 from after_the_no.font import describe, uncovered
 from after_the_no.i18n.interface import words
 from after_the_no.worksheets.html import Download, page_markdown
@@ -116,6 +116,8 @@ class Staging:
             raise BuildError("downloads: a file's size differs from the last build with the same inputs "
                              "(the size cache is cleared now): run the build again")
         size_cache.write(self._root, self._key, sizes)
+        if not isinstance(self._rendering, Rendered):
+            size_cache.write_files(self._root, self._key, contents)
         for path in sorted(docs.rglob("*"), reverse=True):  # what an earlier run wrote and this one did not
             if path.is_file() and path not in written:
                 path.unlink()
@@ -157,9 +159,15 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
     except DefinitionError as error:
         raise BuildError(str(error)) from None
 
-    # Rendering starts first and runs in worker processes while the rest is staged.
+    # The files of an earlier build with the same inputs, or rendering, which starts first and
+    # runs in worker processes while the rest is staged.
     per_sheet, packs = planned(sheets, words(config))
-    rendering = rendering or Rendering(sheets, download_brand(config), config.get("site_url") or "")
+    key = size_cache.inputs_key(root, config)
+    if rendering is None:
+        kept = size_cache.read_files(root, key)
+        paths = {o.path for outputs in per_sheet.values() for o in outputs} | {o.path for o in packs}
+        rendering = Rendered(kept) if kept is not None and set(kept) == paths else \
+            Rendering(sheets, download_brand(config), config.get("site_url") or "")
     docs = stage_dir / "docs"
     written: set[Path] = set()
     try:
@@ -197,12 +205,11 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
                                    + ([SUMMARY_PAGE] if SUMMARY_PAGE[0] in sources else []),
             "replies/index.md": [(f"replies/{r.slug}.md", r.title) for r in library.replies],
         }, engine, site_dir)
-        _write(stage_dir / "mkdocs.yml", yaml.safe_dump(staged, sort_keys=False, allow_unicode=True), written)
+        _write(stage_dir / "mkdocs.yml", yaml.dump(staged, Dumper=FAST_DUMPER, sort_keys=False, allow_unicode=True), written)
     except BaseException:
         rendering.close()
         raise
-    return Staging(stage_dir, ctx, rendering, pending, per_sheet, packs, staged, written, root,
-                   size_cache.inputs_key(root, config))
+    return Staging(stage_dir, ctx, rendering, pending, per_sheet, packs, staged, written, root, key)
 
 
 def load_library(root: Path = ROOT) -> replies.Library:

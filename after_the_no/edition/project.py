@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from after_the_no.definitions import Checker, DefinitionError, Document, Problem
+from after_the_no.definitions import Checker, DefinitionError, Document, FAST_DUMPER, Problem
 from after_the_no.edition import omissions, settings
 from after_the_no.build.config import BuildError, read_config
 from after_the_no.build.markers import FRONT_MATTER
@@ -170,5 +170,5 @@ def compose(project: Path, out: Path, guide: Path, log=print) -> Path:
             section.append(entry)
         else:
             nav.insert(len(nav) - 1, entry)   # before About, the guide's last entry
-    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
+    (out / "mkdocs.yml").write_text(yaml.dump(config, Dumper=FAST_DUMPER, sort_keys=False, allow_unicode=True), "utf-8")
     return out / "mkdocs.yml"

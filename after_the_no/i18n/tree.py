@@ -15,7 +15,7 @@ import yaml
 
 from after_the_no.build import headers
 from after_the_no.build.config import BuildError, read_config, resolve
-from after_the_no.definitions import FRONT_MATTER
+from after_the_no.definitions import FAST_DUMPER, FRONT_MATTER
 from after_the_no.edition import hooks as edition
 from after_the_no.i18n import interface
 from after_the_no.i18n.alternates import same_page
@@ -68,7 +68,7 @@ def standalone_config(config_path: Path) -> dict:
 
 
 def write_config(config: dict, target: Path) -> Path:
-    target.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
+    target.write_text(yaml.dump(config, Dumper=FAST_DUMPER, sort_keys=False, allow_unicode=True), "utf-8")
     return target
 
 
@@ -169,24 +169,28 @@ def language_config(config_path: Path, language: Language, tree: Path, shown: li
 
 def build_tree(out: Path, engine_name: str, config_path: Path, root: Path, language: Language,
                shown: list[Language]) -> None:
-    """One language's tree built into `out`. Its download size cache (build/size_cache.py) is
-    kept beside the English one (.cache/download-sizes-<code>.json), so its pages are written
-    while its downloads render, as the English pages are, instead of after them."""
-    from after_the_no.build.size_cache import SIZE_CACHE
+    """One language's tree built into `out`. Its download caches (build/size_cache.py) are kept
+    beside the English ones (.cache/download-sizes-<code>.json, download-files-<code>.zip), so
+    its downloads are rendered once, and its pages written while they render, as the English
+    ones are."""
+    from after_the_no.build.size_cache import FILES_CACHE, SIZE_CACHE
     from after_the_no.edition import engine   # the one build path (engine imports the build steps)
-    kept = root / SIZE_CACHE.replace(".json", f"-{language.code}.json")
+    caches = [(root / Path(name).with_name(f"{Path(name).stem}-{language.code}{Path(name).suffix}"), name)
+              for name in (SIZE_CACHE, FILES_CACHE)]   # (this language's copy, where the build looks)
     with tempfile.TemporaryDirectory(prefix=f"after-the-no-{language.code}-") as tmp:
         tree = stage_root(root, language, Path(tmp) / "root")
-        if kept.is_file():
-            (tree / SIZE_CACHE).parent.mkdir(exist_ok=True)
-            shutil.copy(kept, tree / SIZE_CACHE)
+        for kept, name in caches:
+            if kept.is_file():
+                (tree / name).parent.mkdir(exist_ok=True)
+                shutil.copy(kept, tree / name)
         engine.build(out, engine_name, language_config(config_path, language, tree, shown, root), quiet=True, root=tree)
-        if (tree / SIZE_CACHE).is_file():
-            try:
-                kept.parent.mkdir(exist_ok=True)
-                shutil.copy(tree / SIZE_CACHE, kept)
-            except OSError:
-                pass   # a read-only checkout builds as well, only without the head start
+        for kept, name in caches:
+            if (tree / name).is_file():
+                try:
+                    kept.parent.mkdir(exist_ok=True)
+                    shutil.copy(tree / name, kept)
+                except OSError:
+                    pass   # a read-only checkout builds as well, only without the head start
 
 
 def build_languages(site_dir: Path, engine_name: str, config_path: Path, root: Path,

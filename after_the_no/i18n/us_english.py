@@ -17,7 +17,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from markdown.extensions.toc import slugify
 
-from after_the_no.definitions import FRONT_MATTER, DefinitionError, Problem
+from after_the_no.definitions import DefinitionError, FAST_DUMPER, FRONT_MATTER, Problem
 
 GLOSSARY = "locales/en-US/glossary.po"
 # What is never words: a comment (build markers), a link target, an attribute list ({#anchor}),
@@ -172,5 +172,5 @@ def staged_config(config_path: Path, root: Path, into: Path) -> tuple[Path, Path
     config["theme"] = theme
     config["hooks"] = [str(resolve(config_path, hook)) for hook in config.get("hooks") or []]
     target = into / "mkdocs.yml"
-    target.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
+    target.write_text(yaml.dump(config, Dumper=FAST_DUMPER, sort_keys=False, allow_unicode=True), "utf-8")
     return target, us_root
