@@ -15,6 +15,7 @@ import importlib.metadata
 import json
 import os
 import platform
+import threading
 import zipfile
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def write(root: Path, key: str, sizes: dict[str, int]) -> None:
     path = root / SIZE_CACHE
     try:
         path.parent.mkdir(exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}")
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")   # builds may run in threads (tests)
         temporary.write_text(json.dumps({"key": key, "sizes": sizes}, sort_keys=True), "utf-8")
         os.replace(temporary, path)
     except OSError:
@@ -73,7 +74,7 @@ def write_files(root: Path, key: str, contents: dict[str, bytes]) -> None:
     path = root / FILES_CACHE
     try:
         path.parent.mkdir(exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}")
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")   # builds may run in threads (tests)
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED) as kept:
             kept.writestr("key", key)
             for name, data in sorted(contents.items()):
