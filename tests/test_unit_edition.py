@@ -270,3 +270,14 @@ def test_the_wheel_carries_every_file_the_build_reads_from_the_guide():
             for name in re.findall(r'\b(?:root|ROOT|guide) / "([^"]+)"', path.read_text("utf-8"))}
     assert sorted(read - carried) == []
     assert {"mkdocs.yml", "docs", "overrides", "worksheets", "replies", "places.yml", "sources.yml"} <= carried
+
+
+def test_an_edition_asked_for_a_language_says_it_builds_in_english_only(tmp_path, capsys):
+    assert cli.main(["new", str(tmp_path / "ours")]) == 0
+    capsys.readouterr()
+    assert cli.main(["build", "--config", str(tmp_path / "ours/mkdocs.yml"), "--language", "es"]) == 1
+    assert capsys.readouterr().err == (
+        "--language es: an edition is built in English only for now. The guide's own site (bin/build in its "
+        "repository) builds every language; an edition's local pages and settings (local services, footer "
+        "text) would need translating too, and that is not built yet.\n")
+    assert not (tmp_path / "ours/site").exists()

@@ -59,6 +59,11 @@ def build(config: Path, site_dir: Path, engine_name: str, languages: list[str] |
         times |= {f"build {code}": seconds for code, seconds in
                   tree.build_languages(site_dir, engine_name, config, root, languages).items()}
         return times
+    if languages:   # said, not ignored: the edition would otherwise build in English alone
+        raise BuildError(f"--language {' '.join(languages)}: an edition is built in English only for now. "
+                         "The guide's own site (bin/build in its repository) builds every language; an "
+                         "edition's local pages and settings (local services, footer text) would need "
+                         "translating too, and that is not built yet.")
     with tempfile.TemporaryDirectory(prefix="after-the-no-edition-") as tmp:
         composed = project.compose(config.parent, Path(tmp), root, log=lambda line: print(line, file=sys.stderr))
         return engine.build(site_dir, engine_name, composed, root=root)
