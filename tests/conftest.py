@@ -21,6 +21,15 @@ import suite_run
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS, READY  # noqa: F401  (the tests import them from here)
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in the file at path with `new` (a test breaking its own copy)."""
+    text = path.read_text("utf-8")
+    assert old in text, f"{path}: {old!r} not found"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 

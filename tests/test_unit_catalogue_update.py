@@ -9,7 +9,7 @@ import pytest
 
 from after_the_no.i18n import interface
 from after_the_no.i18n.catalogue_update import extract_problems, update
-from conftest import ROOT
+from conftest import ROOT, edit
 
 
 @pytest.fixture
@@ -20,12 +20,6 @@ def project(tmp_path) -> Path:
     for folder in ("docs/assets", "overrides", "after_the_no"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__", "_guide"))
     return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, f"{path}: {old!r} not found"
-    path.write_text(text.replace(old, new, 1), "utf-8")
 
 
 def test_every_key_the_code_asks_for_is_in_the_template_and_every_template_key_is_used():

@@ -10,7 +10,7 @@ import pytest
 
 from after_the_no.i18n.languages import completeness_problems, load_languages, mark_done, progress
 from after_the_no.i18n.translations import check_language
-from conftest import ROOT
+from conftest import ROOT, edit
 from tools import i18n
 
 
@@ -21,12 +21,6 @@ def project(tmp_path) -> Path:
         shutil.copytree(ROOT / folder, tmp_path / folder)
     shutil.copy(ROOT / "places.yml", tmp_path / "places.yml")
     return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, f"{path}: {old!r} not found"
-    path.write_text(text.replace(old, new, 1), "utf-8")
 
 
 def test_the_spanish_edition_matches_the_english_and_is_complete():

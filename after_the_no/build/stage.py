@@ -88,7 +88,7 @@ class Staging:
 
     @property
     def download_paths(self) -> list[str]:
-        return [o.path for outputs in self._per_sheet.values() for o in outputs] + [o.path for o in self._packs]
+        return download_paths(self._per_sheet, self._packs)
 
     def markdown(self, uri: str) -> str:
         """A pending page's final Markdown (completing the stage first)."""
@@ -125,6 +125,11 @@ class Staging:
                 path.rmdir()
         self._staged = Staged(self.dir, self.dir / "mkdocs.yml", self.config, docs)
         return self._staged
+
+
+def download_paths(per_sheet: dict, packs: list) -> list[str]:
+    """Every download the plan (downloads/plan.py) writes: each worksheet's files, then the packs."""
+    return [o.path for outputs in per_sheet.values() for o in outputs] + [o.path for o in packs]
 
 
 def stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, engine: str = "mkdocs",
@@ -165,8 +170,7 @@ def begin_stage(stage_dir: Path, config_path: Path = ROOT / "mkdocs.yml", *, eng
     key = size_cache.inputs_key(root, config)
     if rendering is None:
         kept = size_cache.read_files(root, key)
-        paths = {o.path for outputs in per_sheet.values() for o in outputs} | {o.path for o in packs}
-        rendering = Rendered(kept) if kept is not None and set(kept) == paths else \
+        rendering = Rendered(kept) if kept is not None and set(kept) == set(download_paths(per_sheet, packs)) else \
             Rendering(sheets, download_brand(config), config.get("site_url") or "")
     docs = stage_dir / "docs"
     written: set[Path] = set()
