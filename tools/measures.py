@@ -28,7 +28,7 @@ from after_the_no import replies
 from after_the_no.build.config import ROOT, read_config
 from after_the_no.worksheets.html import page_markdown
 from after_the_no.worksheets.load import load_worksheets
-from tools.chromium import CHROMIUM, CHROMIUM_ARGS, READY  # noqa: F401  (bin/benchmark reads them here)
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS, LIGHTHOUSE_CHROME, READY  # noqa: F401  (bin/benchmark reads them here)
 
 BUDGETS_FILE = ROOT / "budgets.yml"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -120,7 +120,7 @@ def run_lighthouse(url: str, preset: str) -> dict:
                    "--chrome-flags=" + " ".join(CHROMIUM_ARGS)]
         if preset == "desktop":
             command.append("--preset=desktop")
-        env = dict(os.environ, CHROME_PATH=CHROMIUM)
+        env = dict(os.environ, CHROME_PATH=LIGHTHOUSE_CHROME)
         result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=240)
         if result.returncode != 0 or not out.exists():
             raise RuntimeError(f"lighthouse {url} ({preset}) failed:\n{result.stderr[-3000:]}")
