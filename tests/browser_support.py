@@ -15,6 +15,15 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": [
 
 # The rules whose results depend on the colours alone (a palette switch changes nothing else).
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# The site's frame: the header (title, search, palette toggle, language switcher) and the site
+# navigation (the sidebar at 1280 px, the drawer at 320 px). Every page of a tree has the same
+# frame, from the same templates, styles and scripts; what differs is which link is marked as the
+# current page and which section is open. The site-wide audit (test_browser_audit.py) has axe
+# see it on one page of each kind in every state; elsewhere axe leaves it out (about two thirds of
+# a typical page's elements, and most of axe's time) and sees each page's own content. No script
+# of a page's content changes the frame: the states a person reaches by using a page (a filled
+# worksheet, a place chosen, a reply personalised) are checked without it too.
+FRAME = ("header.md-header", ".md-sidebar--primary")
 
 
 def axe_results(page, rules: list[str] | None = None, within: str | None = None,

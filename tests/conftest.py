@@ -18,7 +18,7 @@ import pytest
 
 from after_the_no.build.config import ENGINES
 import suite_run
-from tools.chromium import CHROMIUM, CHROMIUM_ARGS, READY  # noqa: F401  (the tests import them from here)
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS, FULL_CHROMIUM, READY  # noqa: F401  (the tests import them from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -155,21 +155,42 @@ def base_url(site_dir) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        new_context = browser.new_context
+        yield p
 
-        def counted_context(**options):
-            # Every page load in the run is counted (bin/test prints the total).
-            context = new_context(**options)
-            context.on("page", lambda page: page.on("load", lambda _: suite_run.count("page loads")))
-            return context
 
-        browser.new_context = counted_context
-        yield browser
-        browser.close()
+def launch(playwright, executable: str):
+    """Chromium as every browser test runs it, with every page load counted (bin/test prints the
+    total)."""
+    browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    new_context = browser.new_context
+
+    def counted_context(**options):
+        context = new_context(**options)
+        context.on("page", lambda page: page.on("load", lambda _: suite_run.count("page loads")))
+        return context
+
+    browser.new_context = counted_context
+    return browser
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """Debian's Chromium headless shell (tools/chromium.py)."""
+    browser = launch(playwright, CHROMIUM)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def full_browser(playwright):
+    """The full Chromium, for the few checks where the headless shell does not act as a person's
+    browser does (tools/chromium.py)."""
+    browser = launch(playwright, FULL_CHROMIUM)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ every widget that does not look right.
 """
 from __future__ import annotations
 
+import functools
 import subprocess
 from dataclasses import dataclass
 from io import BytesIO
@@ -36,6 +37,9 @@ INK = 160           # a grey level below this is ink (the boxes' border is #6b6b
 # the ring, any clearly grey pixel is its ink (the paper is 255).
 RING_INK = 215
 RADIO_FLAG = 1 << 15
+# A grey level -> 255 if it is ink, else 0: a lookup table PIL applies in C (a function given to
+# Image.point is called 256 times on every call, and the check makes tens of thousands of them).
+INK_TABLE = [255 if v < INK else 0 for v in range(256)]
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,12 @@ def _full_name(annot) -> str:
 def _on_state(annot) -> str | None:
     states = [str(k) for k in annot.get("/AP", {}).get("/N", {}) if k != "/Off"]
     return states[0] if states else None
+
+
+@functools.lru_cache(maxsize=64)
+def widgets_in(data: bytes) -> tuple[Widget, ...]:
+    """widgets() of a PDF given as bytes, read once however often it is asked for."""
+    return tuple(widgets(PdfReader(BytesIO(data))))
 
 
 def widgets(reader: PdfReader) -> list[Widget]:
@@ -149,7 +159,7 @@ class _Box:
 
     def mask(self, x0: float, y0: float, x1: float, y1: float) -> Image.Image:
         """The ink (255) in a region of the page, from (x0, y0) up to (x1, y1) in pixels."""
-        return self.image.crop((round(x0), round(y0), round(x1), round(y1))).point(lambda v: 255 if v < INK else 0)
+        return self.image.crop((round(x0), round(y0), round(x1), round(y1))).point(INK_TABLE)
 
     def ink(self, x: float, y: float, level: int = INK) -> bool:
         x, y = int(x), int(y)
@@ -192,7 +202,7 @@ class _Box:
         for side, band in bands.items():
             mask = self.mask(*band)
             along = mask.reduce((1, mask.height)) if side in ("top", "bottom") else mask.reduce((mask.width, 1))
-            line = list(along.getdata())
+            line = list(along.tobytes())   # one grey byte per pixel
             middle = line[len(line) // 10: len(line) - len(line) // 10]
             if sum(v > 0 for v in middle) < 0.9 * len(middle):
                 missing.append(side)
@@ -246,7 +256,7 @@ def problems(files: dict[str, bytes], scratch: Path) -> list[str]:
     found = []
     for name, data in files.items():
         reader = PdfReader(BytesIO(data))
-        controls = widgets(reader)
+        controls = widgets_in(data)
         if not controls:
             continue
         pages = sorted({w.page for w in controls})
@@ -264,6 +274,6 @@ def count(files: dict[str, bytes]) -> dict[str, int]:
     """How many widgets of each kind the files hold (to say what a passing check looked at)."""
     out: dict[str, int] = {}
     for data in files.values():
-        for w in widgets(PdfReader(BytesIO(data))):
+        for w in widgets_in(data):
             out[w.kind] = out.get(w.kind, 0) + 1
     return out

@@ -51,7 +51,7 @@ from after_the_no.build.headers import headers_for, parse
 from after_the_no.i18n import interface
 from audit_checks import (ADD_STYLE, CUT_OFF, FOCUS_VISIBLE, INVISIBLE_CONTROLS, OVERFLOWS,
                           RECORD_CSP_VIOLATIONS, REMOVE_STYLES, STILL_PAGE, TEXT_SPACING)
-from browser_support import COLOUR_RULES, axe_violations
+from browser_support import COLOUR_RULES, FRAME, axe_violations
 from after_the_no.i18n.languages import load_languages
 from conftest import READY, ROOT, built_site, is_redirect_stub, serve
 from reply_support import library
@@ -115,14 +115,6 @@ def audited_pages(site) -> list[str]:
 ONE_OF_EACH_KIND = ("", "reflect/", "situations/", "situations/final-round/", "support/urgent-help/",
                     "worksheets/feedback-log/", "worksheets/summary/", "replies/thank-you-for-feedback/", "about/", "404.html")
 TRANSLATED_NO_JS = ONE_OF_EACH_KIND
-# The site's frame: the header (title, search, palette toggle, language switcher) and the site
-# navigation (the sidebar at 1280 px, the drawer at 320 px). Every page of a tree has the same
-# frame, from the same templates, styles and scripts; what differs is which link is marked as the
-# current page and which section is open, and one page of each kind shows each of those. axe
-# sees the frame on those pages (in every state), and every page's own content (the article, its
-# table of contents, the footer with its previous and next links) on every page: the frame is
-# about two thirds of the elements of a typical page, and most of axe's time.
-FRAME = ("header.md-header", ".md-sidebar--primary")
 
 
 def audit_states(pages: list[str]) -> list[tuple[str, str]]:

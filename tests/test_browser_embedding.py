@@ -6,7 +6,8 @@ save, a download downloads). Not listed: the browser refuses to show it.
 The platform is on the same site as the guide (127.0.0.1, another port: like
 moodle.example.ac.uk framing careers.example.ac.uk), where the frame may keep answers. From
 another site (localhost) Chromium denies a frame its storage, as browsers that block
-third-party cookies do: the page says so and still works (README, "Show it in your VLE")."""
+third-party cookies do: the page says so and still works (README, "Show it in your VLE"). These
+run in the full Chromium: its headless shell, which the other browser tests use, does not deny it."""
 from __future__ import annotations
 
 import pytest
@@ -42,7 +43,9 @@ def framing_page(folder, guide_url: str) -> str:
 
 
 @pytest.mark.parametrize("same_site", [True, False], ids=["same-site", "cross-site"])
-def test_a_listed_origin_frames_a_working_page(browser, site_dir, vle, same_site):
+def test_a_listed_origin_frames_a_working_page(full_browser, site_dir, vle, same_site):
+    # The full browser: the headless shell lets a frame from another site keep storage.
+    browser = full_browser
     folder, vle_url = vle
     vle_url = vle_url if same_site else vle_url.replace("127.0.0.1", "localhost")
     guide_url, server = guide_server(site_dir, vle_url.rstrip("/"))

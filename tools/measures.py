@@ -28,7 +28,7 @@ from after_the_no import replies
 from after_the_no.build.config import ROOT, read_config
 from after_the_no.worksheets.html import page_markdown
 from after_the_no.worksheets.load import load_worksheets
-from tools.chromium import CHROMIUM, CHROMIUM_ARGS, LIGHTHOUSE_CHROME, READY  # noqa: F401  (bin/benchmark reads them here)
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS, FULL_CHROMIUM, READY  # noqa: F401  (bin/benchmark reads them here)
 
 BUDGETS_FILE = ROOT / "budgets.yml"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -120,7 +120,7 @@ def run_lighthouse(url: str, preset: str) -> dict:
                    "--chrome-flags=" + " ".join(CHROMIUM_ARGS)]
         if preset == "desktop":
             command.append("--preset=desktop")
-        env = dict(os.environ, CHROME_PATH=LIGHTHOUSE_CHROME)
+        env = dict(os.environ, CHROME_PATH=FULL_CHROMIUM)
         result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=240)
         if result.returncode != 0 or not out.exists():
             raise RuntimeError(f"lighthouse {url} ({preset}) failed:\n{result.stderr[-3000:]}")
@@ -206,10 +206,12 @@ def first_load(browser, base_url: str, site_dir: Path, path: str, width: int = 3
         except Exception as error:   # a page whose scripts never start: say which page
             raise RuntimeError(f"/{path}: <html data-ready> never set within 10 s (a script failed to start): {error}") from None
         # What a first load still fetches after `load`, named rather than waited out in network
-        # silence: the icon, and search's worker and index (Material starts search after load).
-        late = set(page.eval_on_selector_all("link[rel~=icon]", "links => links.map(l => l.href)"))
-        if page.locator(".md-search").count():
-            late.add(urljoin(base_url, "search/search_index.json"))
+        # silence: search's worker and index (Material starts search after load). The icon is
+        # counted as fetched: a browser's tab fetches it, and the headless shell has no tab.
+        icons = page.eval_on_selector_all("link[rel~=icon]", "links => links.map(l => l.href)")
+        requested += [icon for icon in icons if icon not in requested]
+        answered.update(icons)
+        late = {urljoin(base_url, "search/search_index.json")} if page.locator(".md-search").count() else set()
         for _ in range(500):   # at most 10 s
             if late <= answered and set(requested) <= answered:
                 break
