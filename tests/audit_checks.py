@@ -179,3 +179,65 @@ FOCUS_VISIBLE = """() => {
   document.activeElement?.blur();
   return [checked, problems];
 }"""
+
+
+# --- what the width changes ------------------------------------------------------------------
+# The audit runs axe's colour rules at 320 px on every page, and at 1280 px only on the pages
+# that show the frame (test_browser_audit.py). That holds only while no style sheet gives the
+# page's own content another colour, text size or underline at one width than at the other:
+# width_dependent_styles() finds any rule that would, so the audit's test fails the day one
+# appears.
+import re as _re
+
+FRAME_CLASSES = ("md-header", "md-nav", "md-sidebar", "md-search", "md-tabs", "md-overlay", "md-top", "md-source")
+LOOK = _re.compile(r"(?:^|;)\s*(color|background(?:-color|-image)?|opacity|filter|font-size|font-weight|"
+                   r"text-decoration[a-z-]*|text-shadow|border(?:-bottom)?(?:-color)?)\s*:", _re.I)
+_WIDTH = _re.compile(r"\((min|max)-width:\s*([\d.]+)(em|rem|px)\)")
+
+
+def _matches(query: str, width: int) -> bool:
+    """Whether a media query's width conditions hold at `width` CSS px (16 px to the em); a query
+    list holds when any of its queries does."""
+    def one(part: str) -> bool:
+        for kind, value, unit in _WIDTH.findall(part):
+            px = float(value) * (1 if unit == "px" else 16)
+            if (kind == "min" and width < px) or (kind == "max" and width > px):
+                return False
+        return "not " not in part
+    return any(one(part) for part in query.split(","))
+
+
+def _blocks(css: str, query: str = ""):
+    """(media query or "", selector, declarations) for every style rule, inside @media, @supports
+    and @layer blocks too (nested media queries joined with "and")."""
+    css = _re.sub(r"/\*.*?\*/", "", css, flags=_re.S)
+    i = 0
+    while (start := css.find("{", i)) != -1:
+        head = css[i:start].strip().rsplit(";", 1)[-1].strip()   # after an @import or @charset
+        depth, j = 1, start + 1
+        while depth and j < len(css):
+            depth += (css[j] == "{") - (css[j] == "}")
+            j += 1
+        body = css[start + 1:j - 1]
+        if head.startswith("@media"):
+            inner = head[len("@media"):].strip()
+            yield from _blocks(body, f"{query} and {inner}" if query else inner)
+        elif head.startswith(("@supports", "@layer", "@container", "@scope")):
+            yield from _blocks(body, query)
+        elif not head.startswith("@"):   # @font-face, @keyframes, @page: no element's look at a width
+            yield query, head, body
+        i = j
+
+
+def width_dependent_styles(css: str, narrow: int = 320, wide: int = 1280) -> list[str]:
+    """Every rule outside the frame that sets a colour, text size or underline at one of the two
+    widths and not at the other: "@media <query> { <selector> }: <property>"."""
+    found = []
+    for query, selector, declarations in _blocks(css):
+        if not query or _matches(query, narrow) == _matches(query, wide):
+            continue
+        if all(any(name in part for name in FRAME_CLASSES) for part in selector.split(",")):
+            continue
+        for prop in LOOK.findall(declarations):
+            found.append(f"@media {query} {{ {selector[:80]} }}: {prop}")
+    return found

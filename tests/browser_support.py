@@ -27,25 +27,28 @@ FRAME = ("header.md-header", ".md-sidebar--primary")
 
 
 def axe_results(page, rules: list[str] | None = None, within: str | None = None,
-                exclude: tuple[str, ...] = ()) -> list[dict]:
+                exclude: tuple[str, ...] = (), skip: list[str] = ()) -> list[dict]:
     """axe's WCAG 2.0-2.2 A/AA violations on the page as it is now (every run is counted):
     every rule, or only `rules`; on the whole document, or only the element `within` selects;
     leaving out the elements `exclude` selects (axe still sees the whole document, so rules
-    about the page as a whole, such as a way to bypass blocks, still run)."""
+    about the page as a whole, such as a way to bypass blocks, still run); without the rules
+    `skip` names."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE_SOURCE)
     suite_run.count("axe runs")
     options = AXE_OPTIONS if rules is None else {**AXE_OPTIONS, "runOnly": {"type": "rule", "values": rules}}
+    if skip:
+        options = {**options, "rules": {rule: {"enabled": False} for rule in skip}}
     return page.evaluate("""([options, within, exclude]) => axe.run(
         within ? document.querySelector(within) : exclude.length ? {exclude: exclude.map(s => [s])} : document,
         options).then(r => r.violations)""", [options, within, list(exclude)])
 
 
 def axe_violations(page, rules: list[str] | None = None, within: str | None = None,
-                   exclude: tuple[str, ...] = ()) -> list[str]:
+                   exclude: tuple[str, ...] = (), skip: list[str] = ()) -> list[str]:
     """Every WCAG A/AA violation on the page as 'rule: target summary' lines (empty when clean)."""
     return [f"{v['id']}: {node['target']} {node.get('failureSummary', '')[:200]}"
-            for v in axe_results(page, rules, within, exclude) for node in v["nodes"]]
+            for v in axe_results(page, rules, within, exclude, skip) for node in v["nodes"]]
 
 
 # The person chose "Save my answers on this device" (docs/assets/enhance.js CHOICE_KEY), unless the
