@@ -11,6 +11,8 @@ id and text), so a failure says where.
 """
 from __future__ import annotations
 
+import re
+
 # Content-Security-Policy violations, recorded from the first byte of every page.
 RECORD_CSP_VIOLATIONS = """
 window.__csp = [];
@@ -187,12 +189,10 @@ FOCUS_VISIBLE = """() => {
 # page's own content another colour, text size or underline at one width than at the other:
 # width_dependent_styles() finds any rule that would, so the audit's test fails the day one
 # appears.
-import re as _re
-
 FRAME_CLASSES = ("md-header", "md-nav", "md-sidebar", "md-search", "md-tabs", "md-overlay", "md-top", "md-source")
-LOOK = _re.compile(r"(?:^|;)\s*(color|background(?:-color|-image)?|opacity|filter|font-size|font-weight|"
-                   r"text-decoration[a-z-]*|text-shadow|border(?:-bottom)?(?:-color)?)\s*:", _re.I)
-_WIDTH = _re.compile(r"\((min|max)-width:\s*([\d.]+)(em|rem|px)\)")
+LOOK = re.compile(r"(?:^|;)\s*(color|background(?:-color|-image)?|opacity|filter|font-size|font-weight|"
+                   r"text-decoration[a-z-]*|text-shadow|border(?:-bottom)?(?:-color)?)\s*:", re.I)
+_WIDTH = re.compile(r"\((min|max)-width:\s*([\d.]+)(em|rem|px)\)")
 
 
 def _matches(query: str, width: int) -> bool:
@@ -210,7 +210,7 @@ def _matches(query: str, width: int) -> bool:
 def _blocks(css: str, query: str = ""):
     """(media query or "", selector, declarations) for every style rule, inside @media, @supports
     and @layer blocks too (nested media queries joined with "and")."""
-    css = _re.sub(r"/\*.*?\*/", "", css, flags=_re.S)
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
     i = 0
     while (start := css.find("{", i)) != -1:
         head = css[i:start].strip().rsplit(";", 1)[-1].strip()   # after an @import or @charset

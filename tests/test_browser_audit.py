@@ -33,7 +33,7 @@ only its words differ, and words change what text length and language can break.
 its pages has one load, straight at 320 px: axe, reflow, the text-spacing overrides, the page
 checks and what the load did. The checks that depend only on the shared code (axe at 1280 px
 and in the dark palette, forced colours and focus, text spacing at 1280 px) run on the English
-pages, and a translated tree's "no JS" state on one page of each kind (TRANSLATED_NO_JS).
+pages, and a translated tree's "no JS" state on one page of each kind (ONE_OF_EACH_KIND).
 A new language adds one load per page, not two.
 
 axe sees the site's frame (browser_support.FRAME: the header and the site navigation, the same
@@ -121,14 +121,13 @@ def audited_pages(site) -> list[str]:
 # JavaScript (the home page and situation index in full, the about page's way to forget).
 ONE_OF_EACH_KIND = ("", "reflect/", "situations/", "situations/final-round/", "support/urgent-help/",
                     "worksheets/feedback-log/", "worksheets/summary/", "replies/thank-you-for-feedback/", "about/", "404.html")
-TRANSLATED_NO_JS = ONE_OF_EACH_KIND
 
 
 def audit_states(pages: list[str]) -> list[tuple[str, str]]:
     """(page, state) pairs: an English page in every state; a translated page "light", and
-    "no JS" too when it is one of TRANSLATED_NO_JS."""
+    "no JS" too when it is one of ONE_OF_EACH_KIND."""
     return [(page, state) for page in pages for state in STATES
-            if not split(page)[0] or state == "light" or split(page)[1] in TRANSLATED_NO_JS]
+            if not split(page)[0] or state == "light" or split(page)[1] in ONE_OF_EACH_KIND]
 
 
 def pytest_generate_tests(metafunc):
@@ -356,8 +355,8 @@ def test_page(audited_page, state, tabs, strict_url):
 def test_each_translated_tree_has_every_page_it_is_audited_without_javascript_on():
     pages = audited_pages(built_site("mkdocs"))
     missing = [f"/{code}/{page}" for code in LANGUAGES if f"{code}/" in {split(p)[0] for p in pages}
-               for page in TRANSLATED_NO_JS if f"{code}/{page}" not in pages]
-    assert missing == [], "TRANSLATED_NO_JS names pages a translated tree does not have:\n" + "\n".join(missing)
+               for page in ONE_OF_EACH_KIND if f"{code}/{page}" not in pages]
+    assert missing == [], "ONE_OF_EACH_KIND names pages a translated tree does not have:\n" + "\n".join(missing)
 
 
 def test_no_style_gives_the_content_another_look_at_1280_px():
