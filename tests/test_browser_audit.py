@@ -1,24 +1,25 @@
 """The site-wide audit: every built page, loaded once per state, with every check on that load.
 
 The pages are globbed from the built site, so a new page (or a new language's tree) is audited
-with no new test code; the loads grow as pages x 2 states. Every page is served with exactly
+with no new test code; the loads grow by one per page (two for an English page that adds a
+component, below). Every page is served with exactly
 the headers of the generated `_headers`, so it runs under its own Content-Security-Policy.
 
 - "light" (JS on), one load: the policy header is there; the page's scripts started
   (<html data-ready>); the colour scheme; at 1280 px axe (WCAG 2.0-2.2 A/AA) and what a kind of
   page must show (page_checks: no inline script in the content, each reply page's personaliser);
   then the window narrows to 320 px (as 1280 px at 400% zoom, WCAG 1.4.10): axe, reflow (no
-  sideways scrolling, nothing sticking out), forced colours (every control visible, every
-  control and link in main showing its focus outline), then WCAG 1.4.12's text-spacing
+  sideways scrolling, nothing sticking out), forced colours on a sample page (every control
+  visible, every control and link in main showing its focus outline), then WCAG 1.4.12's text-spacing
   overrides on top of the page axe and reflow saw plain: no text in a control cut off and still
-  no sideways scrolling; then, back at 1280 px, the person switches to the dark palette with
+  no sideways scrolling; then, on a sample page, back at 1280 px, the person switches to the dark palette with
   Material's own toggle (the palette a system in dark mode gets as the page loads): axe's
   colour rules on the dark page (contrast, links told apart from text) and every rule on the
   toggle whose other label now shows (nothing else changed since axe saw the page light at
   1280 px), then the text-spacing overrides again: nothing cut off at 1280 px. The choice is
   forgotten, so the next page starts light. Last, what the whole load did: CSP violations,
   console and script errors, and requests to other hosts (aborted).
-- "no JS" (390 px): the heading and the text show (the home and situation pages in full), the
+- "no JS" (390 px), on a sample page: the heading and the text show (the home and situation pages in full), the
   footer's urgent-help link is there and leads to the urgent-help page; the no-JS notes show
   (a worksheet's "nothing is saved", the about page's way to forget) and the forget-everything
   button does not; no other host.
@@ -34,7 +35,15 @@ its pages has one load, straight at 320 px: axe, reflow, the text-spacing overri
 checks and what the load did. The checks that depend only on the shared code (axe at 1280 px
 and in the dark palette, forced colours and focus, text spacing at 1280 px) run on the English
 pages, and a translated tree's "no JS" state on one page of each kind (ONE_OF_EACH_KIND).
-A new language adds one load per page, not two.
+A new language adds one load per page.
+
+The states that depend only on the shared styles and the page's markup (the dark palette, forced
+colours and focus, the text-spacing overrides at 1280 px, JavaScript off) are audited on the
+English pages that between them carry every component of the content (audit_sample.py: each
+element with its classes, attributes and ancestors): the pages of each kind first, then as many
+more as it takes. A component a page adds brings that page into the sample. Likewise axe's colour
+rules run on a translated page only where its content has a component no English page has (or
+the frame is audited there): the colours come from the same style sheets as the English pages'.
 
 axe sees the site's frame (browser_support.FRAME: the header and the site navigation, the same
 templates on every page) on one page of each kind (ONE_OF_EACH_KIND), in every state, and each
@@ -49,7 +58,7 @@ state (and width) and the element; a test fails with every problem its page has 
 """
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 
 import pytest
 
@@ -60,7 +69,8 @@ from audit_checks import (ADD_STYLE, CUT_OFF, FOCUS_VISIBLE, INVISIBLE_CONTROLS,
                           RECORD_CSP_VIOLATIONS, REMOVE_STYLES, STILL_PAGE, TEXT_SPACING, width_dependent_styles)
 from browser_support import COLOUR_RULES, FRAME, axe_violations
 from after_the_no.i18n.languages import load_languages
-from conftest import READY, ROOT, built_site, is_redirect_stub, serve
+from audit_sample import covering, page_components
+from conftest import READY, ROOT, built_site, is_redirect_stub, other_hosts, serve
 from reply_support import library
 
 STATES = ["light", "no JS"]
@@ -123,16 +133,28 @@ ONE_OF_EACH_KIND = ("", "reflect/", "situations/", "situations/final-round/", "s
                     "worksheets/feedback-log/", "worksheets/summary/", "replies/thank-you-for-feedback/", "about/", "404.html")
 
 
-def audit_states(pages: list[str]) -> list[tuple[str, str]]:
-    """(page, state) pairs: an English page in every state; a translated page "light", and
-    "no JS" too when it is one of ONE_OF_EACH_KIND."""
+@lru_cache(maxsize=None)
+def samples(site) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(the English pages that between them carry every component of the English content, the
+    ONE_OF_EACH_KIND pages first; the translated pages with a component no English page has)."""
+    pages = {page: page_components(site, page) for page in audited_pages(site)}
+    english = {page: found for page, found in pages.items() if not split(page)[0]}
+    known = frozenset().union(*english.values())
+    return (tuple(covering(english, ONE_OF_EACH_KIND)),
+            frozenset(page for page, found in pages.items() if split(page)[0] and found - known))
+
+
+def audit_states(pages: list[str], sample: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(page, state) pairs: every page "light"; "no JS" for an English page in the sample and
+    for a translated tree's page of each kind."""
     return [(page, state) for page in pages for state in STATES
-            if not split(page)[0] or state == "light" or split(page)[1] in ONE_OF_EACH_KIND]
+            if state == "light" or (page in sample if not split(page)[0] else split(page)[1] in ONE_OF_EACH_KIND)]
 
 
 def pytest_generate_tests(metafunc):
     if "audited_page" in metafunc.fixturenames:
-        pairs = audit_states(audited_pages(built_site("mkdocs")))
+        site = built_site("mkdocs")
+        pairs = audit_states(audited_pages(site), samples(site)[0])
         metafunc.parametrize("audited_page,state", pairs,
                              ids=[f"/{page}-{state.replace(' ', '-')}" for page, state in pairs])
 
@@ -153,7 +175,7 @@ def tabs(browser, strict_url):
     network). Only other hosts' requests are routed through Python: the pattern is matched in
     the browser's driver, so the site's own requests are not slowed."""
     made = {}
-    other_host = re.compile(r"^https?://(?!" + re.escape(strict_url.split("://", 1)[1]) + ")")
+    other_host = other_hosts(strict_url)
 
     def get(state):
         if state not in made:
@@ -192,8 +214,9 @@ def load(tab, state: str, url: str, width: int | None = None):
     return tab
 
 
-def run_checks(page, state: str, path: str, base: str) -> dict[str, list[str]]:
-    """Every check for `state` on the page as loaded: "<width> <state>: <check>" -> problems."""
+def run_checks(page, state: str, path: str, base: str, sample) -> dict[str, list[str]]:
+    """Every check for `state` on the page as loaded: "<width> <state>: <check>" -> problems.
+    `sample` is samples(site): where the checks of the shared styles alone run."""
     found: dict[str, list[str]] = {}
     policy = page.response.headers.get("content-security-policy", "") if page.response else ""
     found["policy header"] = [] if "default-src 'self'" in policy else [f"served without the policy ({policy!r})"]
@@ -209,6 +232,10 @@ def run_checks(page, state: str, path: str, base: str) -> dict[str, list[str]]:
     wait_until_still(page)
     translated = bool(split(path)[0])   # loaded at 320 px: the words' checks only (see above)
     frame = () if split(path)[1] in ONE_OF_EACH_KIND else FRAME   # left out: checked on one page of each kind
+    # A page of the English sample: forced colours, the dark palette and text spacing at 1280 px.
+    styled = path in sample[0]
+    # A translated page's colours: where its frame is audited or it has a component of its own.
+    coloured = not translated or not frame or path in sample[1]
     if not translated:
         # Without the frame, the colour rules are left to 320 px: the content's colours and text
         # sizes are the same at both widths (test_no_style_gives_the_content_another_look_at_1280_px).
@@ -218,9 +245,9 @@ def run_checks(page, state: str, path: str, base: str) -> dict[str, list[str]]:
     if not translated:
         page.set_viewport_size({"width": 320, "height": 900})
         wait_until_still(page)   # the navigation folds into its drawer with a transition
-    found["320 axe"] = axe_violations(page, exclude=frame)
+    found["320 axe"] = axe_violations(page, exclude=frame, skip=() if coloured else COLOUR_RULES)
     found["320 reflow"] = page.evaluate(OVERFLOWS)
-    if not translated:
+    if styled:
         found |= {f"320 {check}": problems for check, problems in forced_colours(page).items()}
     # WCAG 1.4.12, on top of the page as audited above (so axe and reflow saw it plain).
     if page.evaluate(ADD_STYLE, TEXT_SPACING):
@@ -229,7 +256,7 @@ def run_checks(page, state: str, path: str, base: str) -> dict[str, list[str]]:
         page.evaluate(REMOVE_STYLES)
     else:
         found["text spacing"] = ["the text-spacing overrides did not apply"]
-    if translated:
+    if not styled:
         return found | final_checks(page)
     # Dark: the person switches the palette, back at 1280 px (same load).
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -344,10 +371,10 @@ def no_js_checks(page, path: str, base: str) -> dict[str, list[str]]:
     return found
 
 
-def test_page(audited_page, state, tabs, strict_url):
+def test_page(audited_page, state, tabs, strict_url, site_dir):
     narrow = state == "light" and bool(split(audited_page)[0])   # a translated page: 320 px only
     page = load(tabs(state), state, strict_url + audited_page, 320 if narrow else None)
-    found = run_checks(page, state, audited_page, strict_url)
+    found = run_checks(page, state, audited_page, strict_url, samples(site_dir))
     problems = [f"/{audited_page} [{state}] {check}: {problem}" for check, items in found.items() for problem in items]
     assert problems == [], "\n".join(problems)
 
