@@ -48,22 +48,6 @@ def import_file(page, name, data: bytes):
     page.set_input_files("#ws-import-file", files=[{"name": name, "mimeType": "application/json", "buffer": data}])
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_fill_reload_restored(open_page, slug):
-    sheet = BY_SLUG[slug]
-    page = open_page(url(slug))
-    # Issue 14 changed these words: the status line now says where answers are kept, by choice.
-    assert page.locator(".ws-status").text_content() == "Saving on this device"
-    answers = fill(page, sheet)
-    assert page.locator(".ws-status").text_content() == "Saving on this device"
-    page.reload()
-    assert form_state(page) == expected_state(sheet, answers)
-    data = stored(page, slug)
-    assert data["answers"] == answers
-    assert (data["format_version"], data["worksheet"], data["worksheet_version"]) == (1, slug, sheet.version)
-    assert page.console_errors == [] and page.offhost_requests == []
-
-
 def test_export_clear_import_gives_identical_answers(open_page):
     slug = "interview-self-assessment"
     sheet = BY_SLUG[slug]
@@ -293,26 +277,6 @@ def page_count(pdf: bytes) -> int:
     return len(PdfReader(BytesIO(pdf)).pages)
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_worksheet_prints_blank_on_two_pages_and_filled_on_three(open_page, slug, record_property, capsys):
-    counts = {}
-    page = open_page(url(slug), js=False)
-    for paper in ("A4", "Letter"):
-        counts[f"{paper} blank, no JS"] = page_count(page.pdf(format=paper, margin=MARGIN))
-    page = open_page(url(slug))
-    for paper in ("A4", "Letter"):
-        counts[f"{paper} blank"] = page_count(page.pdf(format=paper, margin=MARGIN))
-    fill(page, BY_SLUG[slug])
-    for paper in ("A4", "Letter"):
-        counts[f"{paper} filled"] = page_count(page.pdf(format=paper, margin=MARGIN))
-    for name, count in counts.items():
-        record_property(name, count)
-    with capsys.disabled():
-        print(f"\n{slug}: {counts}")
-    limits = {name: 3 if "filled" in name else 2 for name in counts}
-    assert {n: c for n, c in counts.items() if c > limits[n]} == {}, f"{slug}: pages per print {counts}, at most {limits}"
-
-
 def test_keyboard_alone_completes_a_worksheet(open_page):
     slug = "interview-self-assessment"
     sheet = BY_SLUG[slug]
@@ -370,18 +334,57 @@ def test_without_javascript_the_form_is_complete(open_page):
     assert page.input_value("#ws-contact-name") == "Ana"
 
 
-@pytest.mark.parametrize("width, scheme", [(390, "light"), (1280, "dark")], ids=["phone-light", "desktop-dark"])
-def test_axe_with_answers_and_the_clear_prompt(open_page, base_url, width, scheme):
-    """Each worksheet filled in, with the clear prompt open: the states a fresh load does not show
-    (every worksheet page as loaded is in the site-wide audit, test_browser_audit.py)."""
-    page = open_page(None, width=width, scheme=scheme)
+def print_pages(page, state: str) -> dict[str, int]:
+    """Pages per print of the page as it is now, on A4 and US Letter: "<paper> <state>" -> pages."""
+    return {f"{paper} {state}": page_count(page.pdf(format=paper, margin=MARGIN)) for paper in ("A4", "Letter")}
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_each_worksheet_fills_prints_reloads_and_passes_axe(open_page, slug, record_property, capsys):
+    """Each worksheet through the states a fresh load does not show, on three loads (every page as
+    loaded is in the site-wide audit, test_browser_audit.py):
+    - without JavaScript, printed blank: at most two pages on A4 and on Letter;
+    - at 390 px, light: the status says where answers are kept; printed blank, two pages at most;
+      filled in, three at most; with the answers and the clear prompt open, no axe violation;
+    - at 1280 px, with the dark palette chosen (Material's toggle) and reloaded: every answer is back
+      and stored as its format says; with the clear prompt open, no axe violation."""
+    sheet = BY_SLUG[slug]
     problems = []
-    for slug in SLUGS:
-        page.goto(base_url + url(slug))
-        fill(page, BY_SLUG[slug])
-        page.click('[data-action="clear"]')  # the confirm step is part of the page too
-        problems += [f"/{url(slug)} [{width} {scheme}, filled, clear prompt open] axe: {v}" for v in axe_violations(page, exclude=FRAME)]
-    assert problems == [], "\n".join(problems)
+    page = open_page(url(slug), js=False)
+    counts = print_pages(page, "blank, no JS")
+    page = open_page(url(slug), width=390)
+    if page.locator(".ws-status").text_content() != "Saving on this device":
+        problems.append(f".ws-status says {page.locator('.ws-status').text_content()!r} before typing")
+    counts |= print_pages(page, "blank")
+    answers = fill(page, sheet)
+    if page.locator(".ws-status").text_content() != "Saving on this device":
+        problems.append(f".ws-status says {page.locator('.ws-status').text_content()!r} once filled")
+    counts |= print_pages(page, "filled")
+    page.click('[data-action="clear"]')  # the confirm step is part of the page too
+    problems += [f"[390 light, filled, clear prompt open] axe: {v}" for v in axe_violations(page, exclude=FRAME)]
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.click("form[data-md-component=palette] label:not([hidden])")   # Material's toggle: dark
+    page.reload()
+    if page.locator("body").get_attribute("data-md-color-scheme") != "slate":
+        problems.append("reloaded after choosing the dark palette: the page is not in it")
+    if form_state(page) != expected_state(sheet, answers):
+        problems.append(f"reloaded: the form shows {form_state(page)}, expected {expected_state(sheet, answers)}")
+    data = stored(page, slug) or {}
+    if data.get("answers") != answers:
+        problems.append(f"reloaded: stored answers {data.get('answers')}, expected {answers}")
+    kept_as = (data.get("format_version"), data.get("worksheet"), data.get("worksheet_version"))
+    if kept_as != (1, slug, sheet.version):
+        problems.append(f"stored as {kept_as}, expected {(1, slug, sheet.version)}")
+    page.click('[data-action="clear"]')
+    problems += [f"[1280 dark, filled, clear prompt open] axe: {v}" for v in axe_violations(page, exclude=FRAME)]
+    problems += [f"console: {e}" for e in page.console_errors] + [f"other host: {u}" for u in page.offhost_requests]
+    for name, count in counts.items():
+        record_property(name, count)
+    with capsys.disabled():
+        print(f"\n{slug}: {counts}")
+    limits = {name: 3 if "filled" in name else 2 for name in counts}
+    problems += [f"printed {name}: {count} pages, at most {limits[name]}" for name, count in counts.items() if count > limits[name]]
+    assert problems == [], f"/{url(slug)}:\n" + "\n".join(problems)
 
 
 # ---------------------------------------------------------------- number fields and stages
