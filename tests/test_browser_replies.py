@@ -235,32 +235,41 @@ def test_blocked_storage_still_works_and_says_so(open_page, base_url):
     assert page.offhost_requests == []
 
 
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-def test_reply_pages_read_without_javascript(open_page, width):
-    page = open_page(PAGE, width=width, js=False)
-    assert page.locator(".reply-ui").count() == 0
-    assert page.locator(".reply-static pre.reply-body").inner_text() == expected(reply().message.body, {})
-    expect(page.locator(".reply-static .reply-subject")).to_have_text("Subject: Thank you for your feedback")
-    expect(page.locator(".reply-static .reply-placeholders")).to_be_visible()
-    expect(page.locator(".reply-text--short pre.reply-body")).to_be_visible()
-    expect(page.locator(".reply-avoid li").first).to_be_visible()
+def test_reply_pages_read_without_javascript(open_page):
+    page = open_page(PAGE, js=False)
+    for width in WIDTHS.values():   # a phone, then a desktop window (one load)
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.locator(".reply-ui").count() == 0
+        assert page.locator(".reply-static pre.reply-body").inner_text() == expected(reply().message.body, {}), width
+        expect(page.locator(".reply-static .reply-subject")).to_have_text("Subject: Thank you for your feedback")
+        expect(page.locator(".reply-static .reply-placeholders")).to_be_visible()
+        expect(page.locator(".reply-text--short pre.reply-body")).to_be_visible()
+        expect(page.locator(".reply-avoid li").first).to_be_visible()
     page.goto(page.url.replace(PAGE, "replies/"))
-    expect(page.locator(".reply-list li")).to_have_count(len(SLUGS))
+    for width in WIDTHS.values():
+        page.set_viewport_size({"width": width, "height": 900})
+        expect(page.locator(".reply-list li")).to_have_count(len(SLUGS))
+        expect(page.locator(".reply-list li").last).to_be_visible()
 
 
-@pytest.mark.parametrize("width, scheme", [(390, "light"), (1280, "dark")], ids=["phone-light", "desktop-dark"])
-def test_no_axe_violations_once_filled_edited_and_flagged(open_page, width, scheme):
+def test_no_axe_violations_once_filled_edited_and_flagged(open_page):
     """The personaliser's states a fresh load does not show: filled, wording changed, the tone
-    check's flags and the status line. Every reply page as loaded, in each width and scheme, is
-    in the site-wide audit (test_browser_audit.py)."""
-    page = open_page(PAGE, width=width, scheme=scheme)
+    check's flags and the status line, at 390 px light, then at 1280 px dark (Material's toggle,
+    same load). Every reply page as loaded is in the site-wide audit (test_browser_audit.py)."""
+    page = open_page(PAGE, width=390)
     fill_details(page, {"interviewer_name": "Sam"})
     page.get_by_text("Change the wording").click()
     page.locator(".reply-body-box").fill("Thanks, but I think it was unfair!!")
     page.get_by_role("button", name="Download .txt").click()
     expect(page.locator(".reply-tone li")).to_have_count(3)
-    problems = [f"/{PAGE} [{width} {scheme}, filled, edited, tone flags and status shown] axe: {v}"
-                for v in axe_violations(page, exclude=FRAME)]
+    problems = []
+    for width, scheme in [(390, "default"), (1280, "slate")]:
+        page.set_viewport_size({"width": width, "height": 900})
+        if page.locator("body").get_attribute("data-md-color-scheme") != scheme:
+            page.click("form[data-md-component=palette] label:not([hidden])")
+            page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=scheme)
+        problems += [f"/{PAGE} [{width} {scheme}, filled, edited, tone flags and status shown] axe: {v}"
+                     for v in axe_violations(page, exclude=FRAME)]
     assert problems == [], "\n".join(problems)
     assert_clean(page)
 
