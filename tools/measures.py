@@ -247,11 +247,11 @@ def referenced(site_dir: Path, path: str) -> set[str]:
 def first_loads(browser, base_url: str, site_dir: Path, groups: dict[str, list[str]]) -> dict[str, dict]:
     """first_load for every page of every group (page type). Chromium loads the heaviest page
     of each group, and any page whose HTML references other files; a page that references the
-    same files as a page loaded in its group gets that page's responses with its own HTML
-    (a page load costs seconds on a busy machine)."""
+    same files as a page already loaded (in any group: the home page and the steps share theirs)
+    gets that page's responses with its own HTML (a page load costs seconds on a busy machine)."""
     out: dict[str, dict] = {}
+    loaded: dict[frozenset, str] = {}
     for pages in groups.values():
-        loaded: dict[frozenset, str] = {}
         for path in sorted(pages, key=lambda p: -(site_dir / p / "index.html").stat().st_size):
             key = frozenset(referenced(site_dir, path))
             if key not in loaded:
