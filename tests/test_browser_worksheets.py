@@ -364,6 +364,7 @@ def test_each_worksheet_fills_prints_reloads_and_passes_axe(open_page, slug, rec
     problems += [f"[390 light, filled, clear prompt open] axe: {v}" for v in axe_violations(page, exclude=FRAME)]
     page.set_viewport_size({"width": 1280, "height": 900})
     page.click("form[data-md-component=palette] label:not([hidden])")   # Material's toggle: dark
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")   # and kept
     page.reload()
     if page.locator("body").get_attribute("data-md-color-scheme") != "slate":
         problems.append("reloaded after choosing the dark palette: the page is not in it")
