@@ -1,28 +1,28 @@
 """The site-wide audit: every built page, loaded once per state, with every check on that load.
 
 The pages are globbed from the built site, so a new page (or a new language's tree) is audited
-with no new test code; the loads grow by one per page (two for an English page that adds a
-component, below). Every page is served with exactly
-the headers of the generated `_headers`, so it runs under its own Content-Security-Policy.
+with no new test code; the loads grow by one per page (two for an English page in the sample,
+below). Every page is served with exactly the headers of the generated `_headers`, so it runs
+under its own Content-Security-Policy.
 
 - "light" (JS on), one load: the policy header is there; the page's scripts started
   (<html data-ready>); the colour scheme; at 1280 px axe (WCAG 2.0-2.2 A/AA) and what a kind of
   page must show (page_checks: no inline script in the content, each reply page's personaliser);
   then the window narrows to 320 px (as 1280 px at 400% zoom, WCAG 1.4.10): axe, reflow (no
-  sideways scrolling, nothing sticking out), forced colours on a sample page (every control
-  visible, every control and link in main showing its focus outline), then WCAG 1.4.12's text-spacing
-  overrides on top of the page axe and reflow saw plain: no text in a control cut off and still
-  no sideways scrolling; then, on a sample page, back at 1280 px, the person switches to the dark palette with
-  Material's own toggle (the palette a system in dark mode gets as the page loads): axe's
-  colour rules on the dark page (contrast, links told apart from text) and every rule on the
-  toggle whose other label now shows (nothing else changed since axe saw the page light at
-  1280 px), then the text-spacing overrides again: nothing cut off at 1280 px. The choice is
-  forgotten, so the next page starts light. Last, what the whole load did: CSP violations,
-  console and script errors, and requests to other hosts (aborted).
-- "no JS" (390 px), on a sample page: the heading and the text show (the home and situation pages in full), the
-  footer's urgent-help link is there and leads to the urgent-help page; the no-JS notes show
-  (a worksheet's "nothing is saved", the about page's way to forget) and the forget-everything
-  button does not; no other host.
+  sideways scrolling, nothing sticking out), on a sample page forced colours (every control
+  visible, every control and link in main showing its focus outline), then WCAG 1.4.12's
+  text-spacing overrides on top of the page axe and reflow saw plain: no text in a control cut
+  off and still no sideways scrolling; then, on a sample page, back at 1280 px, the person
+  switches to the dark palette with Material's own toggle (the palette a system in dark mode
+  gets as the page loads): axe's colour rules on the dark page (contrast, links told apart from
+  text) and every rule on the toggle whose other label now shows (nothing else changed since axe
+  saw the page light at 1280 px), then the text-spacing overrides again: nothing cut off at
+  1280 px. The choice is forgotten, so the next page starts light. Last, what the whole load
+  did: CSP violations, console and script errors, and requests to other hosts (aborted).
+- "no JS" (390 px), on a sample page: the heading and the text show (the home and situation
+  pages in full), the footer's urgent-help link is there and leads to the urgent-help page; the
+  no-JS notes show (a worksheet's "nothing is saved", the about page's way to forget) and the
+  forget-everything button does not; no other host.
 
 Each state has one tab per worker, and every page is loaded into it in turn: a new tab per page
 costs a new renderer and a cold JavaScript engine, about twice the CPU of the same audit in one
