@@ -51,6 +51,20 @@ def axe_violations(page, rules: list[str] | None = None, within: str | None = No
             for v in axe_results(page, rules, within, exclude, skip) for node in v["nodes"]]
 
 
+# Material's palette toggle: the one label shown is the switch to the other palette.
+PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
+
+
+def show_look(page, width: int, scheme: str) -> None:
+    """The page as it is, at `width` px in Material's palette `scheme` ("default" or "slate"):
+    the window resized and, if the palette differs, the person's click on Material's own toggle
+    (Material keeps the choice for the next page)."""
+    page.set_viewport_size({"width": width, "height": 900})
+    if page.locator("body").get_attribute("data-md-color-scheme") != scheme:
+        page.click(PALETTE_TOGGLE)
+        page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=scheme)
+
+
 # The person chose "Save my answers on this device" (docs/assets/enhance.js CHOICE_KEY), unless the
 # page has a choice already. Storage may be blocked: then there is nothing to choose.
 CHOSE_TO_SAVE = """try { if (localStorage.getItem('after-the-no:save') === null)

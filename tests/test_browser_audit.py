@@ -67,7 +67,7 @@ from after_the_no.build.headers import headers_for, parse
 from after_the_no.i18n import interface
 from audit_checks import (ADD_STYLE, CUT_OFF, FOCUS_VISIBLE, INVISIBLE_CONTROLS, OVERFLOWS,
                           RECORD_CSP_VIOLATIONS, REMOVE_STYLES, STILL_PAGE, TEXT_SPACING, width_dependent_styles)
-from browser_support import COLOUR_RULES, FRAME, axe_violations
+from browser_support import COLOUR_RULES, FRAME, PALETTE_TOGGLE, axe_violations
 from after_the_no.i18n.languages import load_languages
 from audit_sample import covering, page_components
 from conftest import READY, ROOT, built_site, is_redirect_stub, other_hosts, serve
@@ -76,8 +76,6 @@ from reply_support import library
 STATES = ["light", "no JS"]
 WIDTH = {"light": 1280, "no JS": 390}   # "light" narrows to 320 px and turns dark on the same load
 SCHEME = {"light": "default", "dark": "slate"}   # Material's names
-# Material's palette toggle: the one label shown is the switch to the other palette.
-PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
 # Pages a person lands on to choose where to go: without JavaScript they show their full text.
 FULL_TEXT_WITHOUT_JS = ("", "situations/")
 URGENT_HELP = "support/urgent-help/"

@@ -8,7 +8,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import FRAME, axe_violations
+from browser_support import FRAME, axe_violations, show_look
 from worksheet_support import export_payload, storage_key
 
 MOMENTUM = "worksheets/momentum-plan/"
@@ -222,10 +222,7 @@ def axe_in_both_looks(page, state: str) -> list[str]:
     with Material's own toggle, on the same load (the choice stays for the next page)."""
     problems = []
     for look, (width, scheme) in LOOKS.items():
-        page.set_viewport_size({"width": width, "height": 900})
-        if page.locator("body").get_attribute("data-md-color-scheme") != scheme:
-            page.click("form[data-md-component=palette] label:not([hidden])")
-            page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=scheme)
+        show_look(page, width, scheme)
         problems += [f"/{page.url.split('/', 3)[3]} {state} [{look}] axe: {v}" for v in axe_when_still(page)]
     return problems
 

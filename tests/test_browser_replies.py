@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from after_the_no import replies
-from browser_support import FRAME, axe_violations, chose_to_save
+from browser_support import FRAME, axe_violations, chose_to_save, show_look
 from conftest import WIDTHS
 from reply_support import LONG_VALUES, SLUGS, TONE_SAMPLES, library
 
@@ -264,10 +264,7 @@ def test_no_axe_violations_once_filled_edited_and_flagged(open_page):
     expect(page.locator(".reply-tone li")).to_have_count(3)
     problems = []
     for width, scheme in [(390, "default"), (1280, "slate")]:
-        page.set_viewport_size({"width": width, "height": 900})
-        if page.locator("body").get_attribute("data-md-color-scheme") != scheme:
-            page.click("form[data-md-component=palette] label:not([hidden])")
-            page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=scheme)
+        show_look(page, width, scheme)
         problems += [f"/{PAGE} [{width} {scheme}, filled, edited, tone flags and status shown] axe: {v}"
                      for v in axe_violations(page, exclude=FRAME)]
     assert problems == [], "\n".join(problems)

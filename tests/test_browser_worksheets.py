@@ -8,7 +8,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from browser_support import FRAME, axe_violations, chose_to_save
+from browser_support import FRAME, axe_violations, chose_to_save, show_look
 from worksheet_support import BY_SLUG, SLUGS, export_payload, fill, form_state, storage_key, stored
 
 UNCHANGED = "Your answers have not changed."
@@ -362,9 +362,7 @@ def test_each_worksheet_fills_prints_reloads_and_passes_axe(open_page, slug, rec
     counts |= print_pages(page, "filled")
     page.click('[data-action="clear"]')  # the confirm step is part of the page too
     problems += [f"[390 light, filled, clear prompt open] axe: {v}" for v in axe_violations(page, exclude=FRAME)]
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.click("form[data-md-component=palette] label:not([hidden])")   # Material's toggle: dark
-    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")   # and kept
+    show_look(page, 1280, "slate")   # Material's toggle: dark, and kept
     page.reload()
     if page.locator("body").get_attribute("data-md-color-scheme") != "slate":
         problems.append("reloaded after choosing the dark palette: the page is not in it")
